@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, a fixed insecure key, console email."""
+
+from jackson.settings.base import *  # noqa: F403
+from jackson.settings.env import env_list, env_str
+
+DEBUG = True
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "django-insecure-dev-only-key-never-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])

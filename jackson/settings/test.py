@@ -1,0 +1,23 @@
+"""Tests: fast hashing, in-memory cache and email, immediate tasks.
+
+DATABASE_URL still chooses the database, so the same suite runs on SQLite and
+on PostgreSQL. JACKSON_TEST_DB_SUFFIX lets two runs share one PostgreSQL server.
+"""
+
+import os
+
+from jackson.settings.base import *  # noqa: F403
+from jackson.settings.base import DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+_suffix = os.environ.get("JACKSON_TEST_DB_SUFFIX", "")
+if _suffix and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_jackson_{_suffix}"

@@ -1,0 +1,101 @@
+"""City news: stories live in a department's subtree or under /news/.
+
+The news index aggregates every live story across the tree and offers an
+RSS feed at /news/feed/.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from departments.models import live_departments, paginate, selected_department
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(max_length=500, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    def stories(self):
+        return NewsPage.objects.live().public().order_by("-date", "-pk")
+
+    @path("")
+    def index(self, request):
+        stories = self.stories()
+        department = selected_department(request)
+        if department:
+            stories = stories.descendant_of(department)
+        topic = request.GET.get("topic", "")[:100]
+        if topic:
+            stories = stories.filter(tags__slug=topic).distinct()
+        return self.render(
+            request,
+            context_overrides={
+                "stories": paginate(request, stories, per_page=12),
+                "departments": live_departments(),
+                "selected_department": department,
+                "selected_topic": topic,
+            },
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        from news.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    date = models.DateField("Published date", default=timezone.localdate)
+    summary = models.TextField(max_length=400)
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    image_alt = models.CharField(
+        "Image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Required when there is an image.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    tags = ClusterTaggableManager("Topics", through=NewsPageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage", "departments.DepartmentPage"]
+    subpage_types = []
+    type_label = "News"
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the image, so people who cannot see it get the news too."})
+
+    def listing_summary(self):
+        return self.summary
