@@ -1,0 +1,9 @@
+"""The forms app's models: department form pages, and resident feedback.
+
+Split into modules so each area stays small; Django finds them through this
+package.
+"""
+
+from forms.models.form_pages import FormField, FormPage
+
+__all__ = ["FormField", "FormPage"]
