@@ -148,6 +148,10 @@ else:
         }
     }
 
+# Public form protection (forms/protection.py): how many proxies of ours sit in
+# front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
 # Background work. Immediate (inline) unless TASKS_BACKEND=database, where
 # `manage.py db_worker` runs the queue (see README).
 if env_str("TASKS_BACKEND", "immediate") == "database":
@@ -197,3 +201,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Read-only JSON API (Wagtail API v2)
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_SEARCH_ENABLED = True
