@@ -5,12 +5,14 @@ pages (/departments/, /services/, /faq/, /directory/) aggregate across the
 whole tree, so nothing is entered twice.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -105,6 +107,10 @@ class DepartmentPage(BasePage):
 
     parent_page_types = ["departments.DepartmentIndexPage"]
     subpage_types = DEPARTMENT_CHILD_TYPES
+    api_fields = [
+        APIField(name)
+        for name in ("intro", "director_name", "director_title", "phone", "email", "street_address", "office_hours")
+    ] + [APIField("body")]
     type_label = "Department"
 
     def listing_summary(self):
@@ -231,6 +237,10 @@ class ServicePage(BasePage):
 
     parent_page_types = ["departments.DepartmentPage", "departments.ServiceIndexPage"]
     subpage_types = []
+    api_fields = [
+        APIField(name)
+        for name in ("intro", "audience", "steps", "cost", "documents_needed", "action_type", "action_text")
+    ] + [APIField("action_href"), APIField("body"), APIField("department_name")]
     type_label = "Service"
 
     def listing_summary(self):
@@ -289,6 +299,7 @@ class FAQPage(BasePage):
 
     parent_page_types = ["departments.DepartmentPage", "departments.FAQIndexPage"]
     subpage_types = []
+    api_fields = [APIField("answer"), APIField("tags"), APIField("department_name")]
     type_label = "FAQ"
 
     def listing_summary(self):
@@ -363,7 +374,84 @@ class ContactPage(BasePage):
 
     parent_page_types = ["departments.DepartmentPage", "departments.DirectoryPage"]
     subpage_types = []
+    api_fields = [
+        APIField(name) for name in ("kind", "role", "phone", "email", "street_address", "office_hours", "body")
+    ] + [APIField("department_name")]
     type_label = "Contact"
 
     def listing_summary(self):
         return self.role
+
+
+class DepartmentRoles(models.Model):
+    """The groups, collection and workflow that belong to one department.
+
+    Filled in by ``departments.roles.setup_department``. Kept as links (not
+    names) so renaming a department or a group breaks nothing, and so review
+    reminders know whom to email.
+    """
+
+    department = models.OneToOneField(DepartmentPage, on_delete=models.CASCADE, related_name="roles")
+    editors = models.ForeignKey(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    publishers = models.ForeignKey(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    workflow = models.ForeignKey(
+        "wagtailcore.Workflow", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "department roles"
+        verbose_name_plural = "department roles"
+
+    def __str__(self):
+        return f"Roles for {self.department.title}"
+
+
+class PageReview(models.Model):
+    """When a page's content should next be checked by its owners.
+
+    A separate table (rather than a field on every page type) so every page,
+    whatever its type, gets one without a migration per app. A row is created
+    the first time a page is published, 12 months out; editors can move the
+    date or mark the page reviewed from the admin.
+    """
+
+    REVIEW_INTERVAL_DAYS = 365
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="review")
+    next_review = models.DateField("Next review", db_index=True)
+    last_reviewed_at = models.DateTimeField(null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "page review"
+        verbose_name_plural = "page reviews"
+        ordering = ["next_review"]
+
+    def __str__(self):
+        return f"{self.page.title}: review by {self.next_review:%Y-%m-%d}"
+
+    @classmethod
+    def default_date(cls, start=None):
+        import datetime
+
+        from django.utils import timezone
+
+        start = start or timezone.localdate()
+        return start + datetime.timedelta(days=cls.REVIEW_INTERVAL_DAYS)
+
+    def mark_reviewed(self, user=None):
+        from django.utils import timezone
+
+        self.last_reviewed_at = timezone.now()
+        self.last_reviewed_by = user if user is not None and user.is_authenticated else None
+        self.next_review = self.default_date()
+        self.save()

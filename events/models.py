@@ -13,6 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -129,6 +130,24 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage", "departments.DepartmentPage"]
     subpage_types = []
+    api_fields = [
+        APIField(name)
+        for name in (
+            "start",
+            "end",
+            "all_day",
+            "summary",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "cost",
+            "registration_url",
+            "canceled",
+            "body",
+            "tags",
+            "department_name",
+        )
+    ]
     type_label = "Event"
 
     def clean(self):

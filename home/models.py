@@ -9,6 +9,7 @@ listing helpers that index pages and search results use.
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -47,6 +48,11 @@ class BasePage(Page):
         department = self.department
         return department.title if department else ""
 
+    @property
+    def department_name(self):
+        """The owning department's name, for the API and the search index."""
+        return self.get_department_name()
+
     def listing_summary(self):
         """A sentence or two for listings and search results."""
         return self.search_description or ""
@@ -69,6 +75,7 @@ class HomePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_text")]
+    api_fields = [APIField("hero_heading"), APIField("hero_text"), APIField("top_tasks"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -102,6 +109,7 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    api_fields = [APIField("intro"), APIField("body"), APIField("department_name")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "departments.DepartmentPage"]

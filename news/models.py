@@ -11,6 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -90,6 +91,15 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage", "departments.DepartmentPage"]
     subpage_types = []
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("image"),
+        APIField("image_alt"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("department_name"),
+    ]
     type_label = "News"
 
     def clean(self):

@@ -7,6 +7,7 @@ editors can build it and the department's staff see its submissions.
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
@@ -45,6 +46,7 @@ class FormPage(AbstractEmailForm, BasePage):
 
     parent_page_types = ["departments.DepartmentPage"]
     subpage_types = []
+    api_fields = [APIField("intro"), APIField("department_name")]
     type_label = "Form"
 
     def listing_summary(self):

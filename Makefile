@@ -1,0 +1,66 @@
+# The two commands: `make run` (set up and serve the demo city) and `make test`.
+# Everything else here is what those two need.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev browser-tools demo lint format clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Set up the demo city on SQLite and serve it at http://$(HOST):$(PORT)
+run: install demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py create_demo_admin
+	@if $(PY) manage.py help create_demo_users >/dev/null 2>&1; then $(PY) manage.py create_demo_users; fi
+	@echo "Jackson is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+
+## Test tools: axe-core and the Nu HTML checker (npm), Debian's Chromium (needs root).
+browser-tools:
+	npm install --no-audit --no-fund --ignore-scripts --silent
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "NOTE: /usr/bin/chromium is missing; browser tests will be skipped (sudo apt-get install chromium)."; fi; \
+	fi
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "NOTE: java is missing; the Nu HTML checker test will be skipped."; fi; \
+	fi
+
+## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+test: install-dev browser-tools
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles
