@@ -1,0 +1,132 @@
+"""Shared plumbing for benchmarks: a scratch demo database and a real gunicorn.
+
+Benchmarks measure the site as it runs in production: production settings,
+gunicorn on 127.0.0.1, static files through whitenoise, real HTTP.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database_url, workdir, **extra):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="jackson.settings.production",
+        DJANGO_SECRET_KEY="benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=str(Path(workdir) / "static"),
+        MEDIA_ROOT=str(Path(workdir) / "media"),
+        SECURE_COOKIES="false",
+        LOG_LEVEL="ERROR",
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env, *args, quiet=True):
+    subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def prepare_demo(env, scale=0):
+    """Migrate, seed the demo city (plus ``scale`` generated pages) and collect static files."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed_demo", "--verbosity", "0")
+    if scale:
+        manage(env, "seed_demo", "--scale", str(scale), "--verbosity", "0")
+    manage(env, "collectstatic", "--noinput")
+
+
+def sqlite_url(workdir):
+    return f"sqlite:///{Path(workdir) / 'bench.sqlite3'}"
+
+
+@contextlib.contextmanager
+def scratch_postgres(name):
+    """A throwaway PostgreSQL database on the local server, dropped afterwards."""
+    base = "postgres://postgres@127.0.0.1:5432"
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    try:
+        yield f"{base}/{name}"
+    finally:
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=False)
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=3, threads=1):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "jackson.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def workdir():
+    return tempfile.mkdtemp(prefix="jackson-bench-")
+
+
+def replace_section(path, heading, body):
+    """Replace (or append) the ``## heading`` section of a Markdown file."""
+    path = Path(path)
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"## {heading}"), None)
+    section = [f"## {heading}", "", *body.rstrip().splitlines(), ""]
+    if start is None:
+        lines = [*lines, "", *section]
+    else:
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        lines = [*lines[:start], *section, *lines[end:]]
+    path.write_text("\n".join(lines).rstrip() + "\n")
