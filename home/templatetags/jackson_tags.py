@@ -1,0 +1,150 @@
+"""Template helpers for the public site: navigation, breadcrumbs, phone links.
+
+Kept query-light on purpose: the main navigation costs one query per request
+(cached on the request), breadcrumbs one query per page, and listing helpers
+work on data the view has already loaded instead of asking per item.
+"""
+
+import re
+
+from django import template
+from django.utils.http import urlencode
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+#: The main navigation, in order: (app_label.ModelName, label).
+MAIN_NAV = [
+    ("departments.ServiceIndexPage", "Services"),
+    ("departments.DepartmentIndexPage", "Departments"),
+    ("news.NewsIndexPage", "News"),
+    ("events.EventIndexPage", "Events"),
+    ("departments.FAQIndexPage", "FAQ"),
+    ("departments.DirectoryPage", "Directory"),
+]
+
+
+def _nav_pages(request):
+    """The live index pages under the site root, keyed by model label; one query."""
+    cached = getattr(request, "_jackson_nav_pages", None)
+    if cached is not None:
+        return cached
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    found = {}
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        models = [apps.get_model(label) for label, _ in MAIN_NAV]
+        content_types = ContentType.objects.get_for_models(*models)
+        by_ct = {ct.pk: model._meta.label for model, ct in content_types.items()}
+        root = site.root_page
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(path__startswith=root.path, depth=root.depth + 1, content_type_id__in=by_ct.keys())
+            .order_by("path")
+        )
+        for page in pages:
+            found.setdefault(by_ct[page.content_type_id], page)
+    if request is not None:
+        request._jackson_nav_pages = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """[{label, url, active}] for the header navigation; missing sections are left out."""
+    request = context.get("request")
+    pages = _nav_pages(request)
+    current_path = request.path if request is not None else ""
+    items = []
+    for label_key, label in MAIN_NAV:
+        page = pages.get(label_key)
+        if page is None:
+            continue
+        url = page.get_url(request=request)
+        if not url:
+            continue
+        items.append({"label": label, "url": url, "active": bool(current_path.startswith(url) and url != "/")})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def nav_url(context, label_key):
+    """The URL of one city-wide index page (e.g. "news.NewsIndexPage"), or ""."""
+    request = context.get("request")
+    page = _nav_pages(request).get(label_key)
+    return page.get_url(request=request) if page is not None else ""
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """The ancestors to show above ``page``: the home page down to its parent.
+
+    The tree root (depth 1) is never shown; nothing is shown for the home page itself.
+    """
+    if page is None or not getattr(page, "depth", None) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path", "depth"))
+
+
+_TEL_STRIP = re.compile(r"[^\d+]")
+
+
+@register.filter
+def tel_href(number):
+    """A ``tel:`` URL for a written phone number: "(601) 555-0100" -> "tel:+16015550100"."""
+    digits = _TEL_STRIP.sub("", str(number or ""))
+    if not digits:
+        return ""
+    if digits.startswith("+"):
+        return f"tel:{digits}"
+    if len(digits) == 10:
+        return f"tel:+1{digits}"
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"tel:+{digits}"
+    return f"tel:{digits}"
+
+
+@register.filter
+def department_in(page, departments):
+    """The department (from an already-loaded list) whose subtree holds ``page``.
+
+    Listings pass the ``departments`` the view loaded for its filter, so
+    naming each item's department costs no extra query.
+    """
+    best = None
+    for department in departments or ():
+        if page.path.startswith(department.path) and (best is None or department.depth > best.depth):
+            best = department
+    return best
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs):
+    """The current query string with some parameters replaced or removed (value None/"")."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    if hasattr(params, "urlencode"):
+        encoded = params.urlencode()
+    else:
+        encoded = urlencode(params)
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def uses_fieldset(bound_field):
+    """True for radio buttons and checkbox groups, which need a fieldset and legend."""
+    return bool(getattr(bound_field, "use_fieldset", False))
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """Page numbers around the current one, with "…" for the gaps."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
