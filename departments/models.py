@@ -392,12 +392,8 @@ class DepartmentRoles(models.Model):
     """
 
     department = models.OneToOneField(DepartmentPage, on_delete=models.CASCADE, related_name="roles")
-    editors = models.ForeignKey(
-        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    publishers = models.ForeignKey(
-        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    editors = models.ForeignKey("auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    publishers = models.ForeignKey("auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     collection = models.ForeignKey(
         "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
