@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -79,7 +79,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             },
         )
 
-    @path("calendar.ics")
+    # Wagtail routes every sub-path with a trailing slash; the optional slash lets
+    # "/events/calendar.ics" resolve while links are still reversed without it.
+    @re_path(r"^calendar\.ics/?$", name="ical")
     def ical(self, request):
         from events.ical import calendar_for
 
@@ -162,7 +164,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_past(self):
         return self.end < timezone.now()
 
-    @path("event.ics")
+    @re_path(r"^event\.ics/?$", name="ical")
     def ical(self, request):
         from events.ical import calendar_for
 

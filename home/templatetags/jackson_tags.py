@@ -135,7 +135,7 @@ def query_with(context, **kwargs):
         encoded = params.urlencode()
     else:
         encoded = urlencode(params)
-    return f"?{encoded}" if encoded else "?"
+    return f"?{encoded}" if encoded else ""
 
 
 @register.filter
@@ -148,3 +148,12 @@ def uses_fieldset(bound_field):
 def elided_pages(page_obj):
     """Page numbers around the current one, with "…" for the gaps."""
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag
+def topics_for(model_label, limit=40):
+    """The most used topics (tags) of one page type, for a topic filter; one query."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    return list(model.tags.most_common()[:limit])
