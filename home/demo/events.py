@@ -1,0 +1,3 @@
+"""Demo events (filled in below)."""
+
+EVENTS = []

@@ -1,0 +1,3 @@
+"""Demo news stories (filled in below)."""
+
+NEWS = []

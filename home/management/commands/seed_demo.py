@@ -1,0 +1,80 @@
+"""``manage.py seed_demo [--scale N]``: build the demo City of Jackson.
+
+Idempotent: pages are found by slug under their parent and only written when
+their data changed, so running it again is quick and duplicates nothing.
+``--scale N`` then adds N generated pages (for benchmarks), also idempotent.
+The search index is rebuilt at the end so search finds every seeded page.
+"""
+
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home.demo.seeder import DemoSeeder
+from home.demo.upsert import SeedConflict
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo City of Jackson; --scale N adds N generated pages for benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N generated pages (news, events, FAQs, contacts, services, pages) across departments.",
+        )
+        parser.add_argument(
+            "--skip-index",
+            action="store_true",
+            help="Do not rebuild the search index at the end (run update_index yourself).",
+        )
+
+    def handle(self, *args, scale=0, skip_index=False, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or a positive number of pages.")
+        self.verbosity = options["verbosity"]
+        started = time.monotonic()
+        seeder = DemoSeeder()
+        areas = [
+            ("Home page and site", seeder.seed_home),
+            ("City-wide index pages", seeder.seed_indexes),
+            ("About, accessibility, privacy and contact pages", seeder.seed_standard_pages),
+            ("Departments with services, forms, contacts and FAQs", seeder.seed_departments),
+            ("Home-page top tasks and city settings", seeder.seed_top_tasks_and_settings),
+            ("News", seeder.seed_news),
+            ("Events", seeder.seed_events),
+        ]
+        try:
+            with transaction.atomic():
+                for label, step in areas:
+                    step_started = time.monotonic()
+                    tally = step()
+                    self.say(f"{label}: {self.describe(tally)} ({time.monotonic() - step_started:.1f} s)")
+        except SeedConflict as error:
+            raise CommandError(f"{error} Move or delete that page, then run seed_demo again.") from error
+
+        if scale:
+            from home.demo.scale import scale_up
+
+            scale_up(seeder, scale, stdout=self.stdout, verbosity=self.verbosity)
+
+        if skip_index:
+            self.say("Search index not rebuilt (--skip-index): run `manage.py update_index`.")
+        else:
+            index_started = time.monotonic()
+            call_command("update_index", verbosity=0, stdout=self.stdout)
+            self.say(f"Search index rebuilt with update_index ({time.monotonic() - index_started:.1f} s).")
+        self.say(self.style.SUCCESS(f"Demo city ready in {time.monotonic() - started:.1f} s."))
+
+    def say(self, message):
+        if self.verbosity > 0:
+            self.stdout.write(message)
+
+    @staticmethod
+    def describe(tally):
+        parts = [f"{tally.get(key, 0)} {key}" for key in ("created", "updated", "unchanged")]
+        return ", ".join(parts)
