@@ -1,3 +1,0 @@
-"""Demo news stories (filled in below)."""
-
-NEWS = []
