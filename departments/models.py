@@ -97,11 +97,15 @@ class DepartmentPage(BasePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("search_description"),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("director_name"),
+        index.SearchField("director_title"),
         index.SearchField("phone"),
+        index.SearchField("phone_search_text", boost=1.5),
         index.SearchField("email"),
         index.SearchField("street_address"),
+        index.SearchField("office_hours"),
         index.SearchField("body"),
     ]
 
@@ -115,6 +119,12 @@ class DepartmentPage(BasePage):
 
     def listing_summary(self):
         return self.intro
+
+    def phone_search_text(self):
+        """The phone number as digits, so it is found however it is typed (see search.text)."""
+        from search.text import phone_variants
+
+        return phone_variants(self.phone)
 
     @staticmethod
     def _split_emails(value):
@@ -226,12 +236,15 @@ class ServicePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("search_description"),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("audience"),
         index.SearchField("steps"),
         index.SearchField("cost"),
         index.SearchField("documents_needed"),
+        index.SearchField("action_label"),
         index.SearchField("body"),
+        index.SearchField("get_department_name"),
         index.FilterField("action_type"),
     ]
 
@@ -295,7 +308,12 @@ class FAQPage(BasePage):
     tags = ClusterTaggableManager("Topics", through=FAQPageTag, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("answer"), FieldPanel("tags")]
-    search_fields = Page.search_fields + [index.SearchField("answer")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_description"),
+        index.SearchField("answer", boost=1.5),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("get_department_name"),
+    ]
 
     parent_page_types = ["departments.DepartmentPage", "departments.FAQIndexPage"]
     subpage_types = []
@@ -365,11 +383,15 @@ class ContactPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("role"),
+        index.SearchField("search_description"),
+        index.SearchField("role", boost=1.5),
         index.SearchField("phone"),
+        index.SearchField("phone_search_text", boost=1.5),
         index.SearchField("email"),
         index.SearchField("street_address"),
+        index.SearchField("office_hours"),
         index.SearchField("body"),
+        index.SearchField("get_department_name"),
     ]
 
     parent_page_types = ["departments.DepartmentPage", "departments.DirectoryPage"]
@@ -381,6 +403,12 @@ class ContactPage(BasePage):
 
     def listing_summary(self):
         return self.role
+
+    def phone_search_text(self):
+        """The phone number as digits, so it is found however it is typed (see search.text)."""
+        from search.text import phone_variants
+
+        return phone_variants(self.phone)
 
 
 class DepartmentRoles(models.Model):

@@ -122,10 +122,14 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("search_description"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("venue_name"),
         index.SearchField("venue_address"),
+        index.SearchField("cost"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("get_department_name"),
         index.FilterField("start"),
         index.FilterField("end"),
     ]

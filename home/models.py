@@ -74,7 +74,7 @@ class HomePage(BasePage):
         FieldPanel("top_tasks"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+    search_fields = Page.search_fields + [index.SearchField("search_description"), index.SearchField("hero_text")]
     api_fields = [APIField("hero_heading"), APIField("hero_text"), APIField("top_tasks"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -110,7 +110,12 @@ class StandardPage(BasePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     api_fields = [APIField("intro"), APIField("body"), APIField("department_name")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_description"),
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("get_department_name"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "departments.DepartmentPage"]
     subpage_types = ["home.StandardPage"]

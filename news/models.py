@@ -84,8 +84,11 @@ class NewsPage(BasePage):
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("search_description"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("get_department_name"),
         index.FilterField("date"),
     ]
 

@@ -1,27 +1,148 @@
-"""Site search: one query over every page type.
+"""The site search page and the header box's suggestions.
 
-A first slice; the search issue grows this into facets, suggestions, best
-bets and synonyms.
+The view only reads the request and shapes the answer; the searching is in
+``search.engine`` and the query handling in ``search.text`` / ``search.query``.
 """
 
-from django.core.paginator import Paginator
+import json
+
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 200
+from search import engine
+from search.models import QueryStat
+from search.text import clean_query, normalise_for_analytics
+
+SUGGEST_MAX_LENGTH = 100
 
 
-def search(request):
-    raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.split())
-    truncated = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        pages = Page.objects.live().public().specific().search(query)
-        results = Paginator(pages, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results, "query_truncated": truncated},
+def promotions_for(query):
+    """Best bets for this exact (normalised) query: live public pages or external links."""
+    if not query:
+        return []
+    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
+        "page"
     )
+    public_ids = None
+    chosen = []
+    for promotion in promotions.order_by("sort_order", "pk"):
+        if promotion.page_id:
+            if public_ids is None:
+                page_ids = [p.page_id for p in promotions if p.page_id]
+                public_ids = set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True))
+            if promotion.page_id not in public_ids:
+                continue
+            chosen.append(
+                {
+                    "title": promotion.page.title,
+                    "url": promotion.page.url,
+                    "description": promotion.description,
+                    "external": False,
+                }
+            )
+        elif promotion.external_link_url:
+            chosen.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                    "external": True,
+                }
+            )
+    return chosen
+
+
+def safe_json(data):
+    """JSON with <, > and & escaped, so no browser can ever read it as markup."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _page_number(request):
+    value = request.GET.get("page", "1")[:10]
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+@require_GET
+def search(request):
+    query, truncated = clean_query(request.GET.get("q", ""))
+    types = engine.type_filters()
+    departments = engine.departments()
+    notices = []
+
+    type_slug = request.GET.get("type", "")[:40]
+    if type_slug and type_slug not in types:
+        notices.append("We did not recognise that type filter, so we searched every type of page.")
+        type_slug = ""
+    department_slug = request.GET.get("department", "")[:100]
+    department = next((d for d in departments if d.slug == department_slug), None) if department_slug else None
+    if department_slug and department is None:
+        notices.append("We did not recognise that department filter, so we searched every department.")
+        department_slug = ""
+
+    context = {
+        "search_query": query,
+        "query_truncated": truncated,
+        "notices": notices,
+        "search_results": None,
+        "promotions": [],
+        "selected_type": type_slug,
+        "selected_department": department,
+    }
+    page_number = _page_number(request)
+    if query:
+        outcome = engine.search(
+            query,
+            page_types=types[type_slug][1] if type_slug else None,
+            department=department,
+            page_number=page_number,
+        )
+        context.update(
+            search_results=outcome.results,
+            total=outcome.total,
+            matched_any_word=outcome.matched_any_word,
+            promotions=promotions_for(query) if page_number == 1 else [],
+            type_facets=[
+                {"slug": slug, "label": label, "count": outcome.type_counts[slug]}
+                for slug, (label, _models) in types.items()
+                if outcome.type_counts.get(slug)
+            ],
+            department_facets=[
+                {"department": d, "count": outcome.department_counts[d.pk]}
+                for d in departments
+                if outcome.department_counts.get(d.pk)
+            ],
+            selected_type_label=types[type_slug][0] if type_slug else "",
+            departments=departments,
+        )
+        if page_number == 1 and not type_slug and not department:
+            QueryStat.record(
+                normalise_for_analytics(query), found_nothing=outcome.total == 0 and not context["promotions"]
+            )
+    response = TemplateResponse(request, "search/search.html", context)
+    if query:
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def suggest(request):
+    """JSON title suggestions for the header box: ``{"query": …, "results": [{title, url, type}]}``."""
+    query, _ = clean_query(request.GET.get("q", "")[: SUGGEST_MAX_LENGTH * 4])
+    query = query[:SUGGEST_MAX_LENGTH]
+    results = []
+    if len(query) >= 2:
+        for page in engine.suggest(query):
+            url = page.url
+            if url:
+                results.append(
+                    {"title": page.title, "url": url, "type": getattr(page.specific_class, "type_label", "Page")}
+                )
+    response = HttpResponse(safe_json({"query": query, "results": results}), content_type="application/json")
+    patch_cache_control(response, public=True, max_age=60)
+    return response

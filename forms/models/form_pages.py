@@ -42,7 +42,11 @@ class FormPage(AbstractEmailForm, BasePage):
             heading="Email notifications",
         ),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("search_description"),
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("get_department_name"),
+    ]
 
     parent_page_types = ["departments.DepartmentPage"]
     subpage_types = []

@@ -2,13 +2,28 @@
 
 The database backend is always configured (as ``default`` or as
 ``database``), so the site can fall back to it when a search cluster is
-unreachable. With ``ELASTICSEARCH_URL`` or ``OPENSEARCH_URL`` set, that
-cluster becomes ``default``.
+unreachable. modelsearch updates every configured backend on save (unless a
+backend says ``AUTO_UPDATE: False``), so the database index stays current
+alongside the cluster. With ``ELASTICSEARCH_URL`` or ``OPENSEARCH_URL`` set,
+that cluster becomes ``default``; ``SEARCH_INDEX_PREFIX`` names its indexes.
 """
 
 from jackson.settings.env import env_str
 
-DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+#: PostgreSQL stems English ("permits" finds "permit"); SQLite ignores this.
+DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+
+
+def cluster_backend(module, url, prefix):
+    return {
+        "BACKEND": f"wagtail.search.backends.{module}",
+        "URLS": [url],
+        "INDEX_PREFIX": prefix,
+        # Residents are waiting: give up quickly and fall back to the database.
+        "TIMEOUT": int(env_str("SEARCH_TIMEOUT", "3")),
+        "OPTIONS": {"max_retries": 0},
+        "INDEX_SETTINGS": {},
+    }
 
 
 def search_backends():
@@ -16,23 +31,9 @@ def search_backends():
     elasticsearch_url = env_str("ELASTICSEARCH_URL", "")
     opensearch_url = env_str("OPENSEARCH_URL", "")
     if elasticsearch_url:
-        cluster = {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [elasticsearch_url],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+        cluster = cluster_backend("elasticsearch9", elasticsearch_url, prefix)
     elif opensearch_url:
-        cluster = {
-            "BACKEND": "wagtail.search.backends.opensearch3",
-            "URLS": [opensearch_url],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+        cluster = cluster_backend("opensearch3", opensearch_url, prefix)
     else:
-        return {"default": DATABASE_BACKEND}
-    return {"default": cluster, "database": DATABASE_BACKEND}
+        return {"default": dict(DATABASE_BACKEND)}
+    return {"default": cluster, "database": dict(DATABASE_BACKEND)}

@@ -1,3 +1,0 @@
-"""Demo events (filled in below)."""
-
-EVENTS = []

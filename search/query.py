@@ -1,0 +1,79 @@
+"""Build the backend-neutral search query: tokens, synonyms, plural forms.
+
+The result is a tree of ``modelsearch`` query objects (PlainText, Phrase, And,
+Or) that the SQLite FTS5, PostgreSQL, Elasticsearch and OpenSearch backends
+all compile themselves. Every leaf holds one clean token or a phrase of clean
+tokens, so no backend ever sees query syntax typed by a resident.
+
+Synonyms are expanded here, before the backend, so editors manage them once
+for every backend. Plural forms are added because SQLite's FTS5 tokenizer
+does not stem ("permit" would not find "permits"); PostgreSQL stems both
+forms to the same lexeme, so the extra branch costs it nothing.
+"""
+
+from modelsearch.query import And, Or, Phrase, PlainText
+
+from search.text import meaningful_tokens
+
+
+def word_forms(token):
+    """The token and its simplest singular or plural form."""
+    if not token.isalpha() or len(token) < 4:
+        return [token]
+    if token.endswith("ies"):
+        return [token, token[:-3] + "y"]
+    if token.endswith("s") and not token.endswith("ss"):
+        return [token, token[:-1]]
+    return [token, token + "s"]
+
+
+def _leaf(term_tokens):
+    if len(term_tokens) == 1:
+        forms = word_forms(term_tokens[0])
+        if len(forms) == 1:
+            return PlainText(forms[0])
+        return Or([PlainText(form) for form in forms])
+    return Phrase(" ".join(term_tokens))
+
+
+def _any_of(queries):
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def clauses(query_tokens, groups):
+    """One clause per concept in the query: a word, or a synonym group it belongs to.
+
+    Multi-word synonyms ("solid waste", "water bill") are matched greedily,
+    longest first, so "water bill" is one concept rather than two words.
+    """
+    result = []
+    position = 0
+    while position < len(query_tokens):
+        best_length, best_group = 0, None
+        for group in groups:
+            for term in group:
+                length = len(term)
+                if length > best_length and tuple(query_tokens[position : position + length]) == term:
+                    best_length, best_group = length, group
+        if best_group:
+            result.append(_any_of([_leaf(list(term)) for term in best_group]))
+            position += best_length
+        else:
+            result.append(_leaf([query_tokens[position]]))
+            position += 1
+    return result
+
+
+def build_query(text, groups=(), match_all=True):
+    """The backend query for ``text``; None if it has nothing to search for.
+
+    ``match_all`` requires every concept (AND); without it, any concept will
+    do (OR), which the search view uses when AND finds nothing.
+    """
+    query_tokens = meaningful_tokens(text)
+    if not query_tokens:
+        return None
+    parts = clauses(query_tokens, groups)
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if match_all else Or(parts)
