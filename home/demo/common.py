@@ -70,3 +70,16 @@ def city_datetime(day, hhmm):
     """An aware datetime at local time ``hhmm`` ("18:30") on ``day`` in Jackson."""
     hour, minute = (int(part) for part in hhmm.split(":"))
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=CITY_TZ)
+
+
+def story(slug, title, department, days_ago, summary, paragraphs, tags):
+    """One news story; ``department`` is a department slug, or None for /news/."""
+    return {
+        "slug": slug,
+        "title": title,
+        "department": department,
+        "days_ago": days_ago,
+        "summary": summary,
+        "body": body(*paragraphs),
+        "tags": tags,
+    }

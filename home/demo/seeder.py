@@ -204,6 +204,8 @@ class DemoSeeder:
         tally = Counter()
         for item in events.EVENTS:
             day = today + datetime.timedelta(days=item["day"])
+            if "weekday" in item:
+                day += datetime.timedelta(days=(item["weekday"] - day.weekday()) % 7)
             if item.get("all_day"):
                 last_day = day + datetime.timedelta(days=item.get("days", 1) - 1)
                 start, end = city_datetime(day, "00:00"), city_datetime(last_day, "23:59")
