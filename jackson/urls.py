@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    path("feedback/", include("forms.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
 ]

@@ -4,6 +4,7 @@ Split into modules so each area stays small; Django finds them through this
 package.
 """
 
+from forms.models.feedback import Feedback, FeedbackEvent
 from forms.models.form_pages import FormField, FormPage
 
-__all__ = ["FormField", "FormPage"]
+__all__ = ["Feedback", "FeedbackEvent", "FormField", "FormPage"]

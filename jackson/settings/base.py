@@ -151,6 +151,8 @@ else:
 # Public form protection (forms/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# Who hears about problem reports on pages outside any department (comma-separated).
+FEEDBACK_CITY_WIDE_RECIPIENTS = env_list("FEEDBACK_CITY_WIDE_RECIPIENTS", [])
 
 # Background work. Immediate (inline) unless TASKS_BACKEND=database, where
 # `manage.py db_worker` runs the queue (see README).

@@ -1,0 +1,203 @@
+"""The public feedback endpoint: one POST from the component on every page.
+
+The endpoint is ``csrf_exempt`` on purpose. A CSRF token would put a
+per-visitor cookie and field into every page and make pages uncacheable;
+instead ``FEEDBACK_GUARD`` (forms/protection.py) checks same origin, a
+honeypot, the fill time, the client's rate and the request size.
+
+Two ways in, one behaviour:
+
+* Without JavaScript the browser posts the form and gets a 303 back to the
+  page it came from with ``?feedback=thanks#feedback`` (or ``?feedback=no``
+  after a "No", which opens the "tell us more" form). The thank-you lives in
+  the URL, not in a session or cookie, so the page stays cacheable. Invalid
+  input gets a 400 page that shows the form again with the resident's text.
+* With JavaScript (``Accept: application/json``) the same endpoint answers
+  JSON and the page updates in place.
+
+The item is saved (and routed) before the response is sent; emailing the
+department happens in a background task after the transaction commits.
+"""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django import forms
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from forms.models.feedback import Feedback, clean_text, mask_personal_numbers, strip_personal_query
+from forms.protection import SubmissionGuard
+
+#: Ten submissions a minute per client is far above what a person sends and
+#: well below what a script needs to flood a department's queue.
+FEEDBACK_GUARD = SubmissionGuard(scope="feedback", rate=10, per=60, min_seconds=2, max_body_bytes=64 * 1024)
+
+THANKS_MESSAGE = "Thank you for your feedback."
+TELL_US_MORE_MESSAGE = "Thank you. Tell us what was wrong with this page so we can fix it (optional)."
+
+
+def _too_long(limit):
+    return f"Keep this to {limit:,} characters or fewer."
+
+
+class FeedbackForm(forms.Form):
+    """Both public forms: the Yes/No vote and the problem report."""
+
+    helpful = forms.ChoiceField(choices=[("yes", "Yes"), ("no", "No")], required=False)
+    report = forms.CharField(required=False, max_length=10)
+    trying_to_do = forms.CharField(
+        label="What were you trying to do?",
+        required=False,
+        max_length=Feedback.TRYING_MAX,
+        error_messages={"max_length": _too_long(Feedback.TRYING_MAX)},
+    )
+    what_went_wrong = forms.CharField(
+        label="What went wrong?",
+        required=False,
+        max_length=Feedback.WRONG_MAX,
+        error_messages={"max_length": _too_long(Feedback.WRONG_MAX)},
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Enter an email address like name@example.com, or leave it empty."},
+    )
+    page_id = forms.CharField(required=False, max_length=20)
+    url = forms.CharField(required=False, max_length=2000)
+    title = forms.CharField(required=False, max_length=255)
+
+    def clean_trying_to_do(self):
+        return clean_text(self.cleaned_data["trying_to_do"])
+
+    def clean_what_went_wrong(self):
+        return clean_text(self.cleaned_data["what_went_wrong"])
+
+    @property
+    def is_report(self):
+        return bool(self.data.get("report"))
+
+    def clean(self):
+        data = super().clean()
+        has_text = bool(data.get("trying_to_do") or data.get("what_went_wrong"))
+        if self.is_report and not has_text and "what_went_wrong" not in self.errors:
+            self.add_error("what_went_wrong", "Tell us what went wrong with this page.")
+        elif not self.is_report and not data.get("helpful") and not has_text and not self.errors:
+            raise forms.ValidationError("Choose Yes or No, or tell us what went wrong.")
+        return data
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _page_for(raw_id):
+    from wagtail.models import Page
+
+    raw_id = (raw_id or "").strip()
+    if not raw_id.isdigit() or len(raw_id) > 18:
+        return None
+    return Page.objects.filter(pk=int(raw_id)).first()
+
+
+def _return_url(request, raw_url, state):
+    """Where to send a no-JS visitor back to: the page they were on, with the feedback state."""
+    raw_url = clean_text(raw_url)[:2000]
+    if not raw_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        raw_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        raw_url = "/"
+    parts = urlsplit(raw_url)
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key != "feedback"]
+    query.append(("feedback", state))
+    fragment = "feedback-report" if state == "no" else "feedback"
+    return urlunsplit(("", "", parts.path, urlencode(query), fragment))
+
+
+def save_feedback(form, verdict):
+    """Store one submission; returns the new Feedback. Routing happens here, at arrival."""
+    from home.models import department_of
+
+    data = form.cleaned_data
+    page = _page_for(data.get("page_id"))
+    helpful = {"yes": True, "no": False}.get(data.get("helpful"))
+    is_report = form.is_report or bool(data.get("trying_to_do") or data.get("what_went_wrong"))
+    feedback = Feedback(
+        kind=Feedback.Kind.REPORT if is_report else Feedback.Kind.VOTE,
+        helpful=helpful,
+        trying_to_do=mask_personal_numbers(data.get("trying_to_do", "")),
+        what_went_wrong=mask_personal_numbers(data.get("what_went_wrong", "")),
+        email=data.get("email", "") if is_report else "",
+        page=page,
+        page_revision_id=page.live_revision_id if page else None,
+        page_url=strip_personal_query(data.get("url") or (page.url if page else "") or "/")[:500],
+        page_title=(page.title if page else clean_text(data.get("title", "")))[:255],
+        department=department_of(page),
+    )
+    if verdict.spam:
+        feedback.status = Feedback.Status.SPAM
+        feedback.spam_reason = verdict.reason
+    with transaction.atomic():
+        feedback.save()
+        if feedback.kind == Feedback.Kind.REPORT and not verdict.spam:
+            from forms.tasks import notify_feedback_recipients
+
+            pk = feedback.pk
+            transaction.on_commit(lambda: notify_feedback_recipients.enqueue(pk))
+    return feedback
+
+
+def _without_nul(data):
+    """NUL bytes are junk from a form and PostgreSQL refuses them: drop them rather than fail."""
+    data = data.copy()
+    for key in list(data.keys()):
+        data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+    return data
+
+
+def _refuse(request, verdict):
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "message": verdict.message, "errors": {}}, status=verdict.status)
+    return render(
+        request,
+        "forms/feedback/refused.html",
+        {"message": verdict.message, "feedback_title": "Feedback not sent"},
+        status=verdict.status,
+    )
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def submit_feedback(request):
+    verdict = FEEDBACK_GUARD.check(request)
+    if not verdict.ok:
+        return _refuse(request, verdict)
+
+    form = FeedbackForm(_without_nul(request.POST))
+    if not form.is_valid():
+        if _wants_json(request):
+            errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
+            message = "There is a problem with what you sent."
+            return JsonResponse({"ok": False, "message": message, "errors": errors}, status=400)
+        back = _return_url(request, request.POST.get("url", "/"), "report").split("?")[0]
+        return render(
+            request,
+            "forms/feedback/error.html",
+            {"feedback_form": form, "back_url": back, "feedback_title": "Feedback not sent"},
+            status=400,
+        )
+
+    feedback = save_feedback(form, verdict)
+    state = "no" if feedback.kind == Feedback.Kind.VOTE and feedback.helpful is False else "thanks"
+    if _wants_json(request):
+        message = TELL_US_MORE_MESSAGE if state == "no" else THANKS_MESSAGE
+        return JsonResponse({"ok": True, "state": state, "message": message})
+    response = HttpResponse(status=303)
+    response["Location"] = _return_url(request, form.cleaned_data.get("url") or "/", state)
+    return response

@@ -1,0 +1,54 @@
+"""Admin hooks for the forms app: the feedback triage queue and where staff see it.
+
+The classes live in forms/feedback_admin.py; this module only registers them.
+"""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from forms.feedback_admin import (
+    BULK_ACTIONS,
+    FEEDBACK_POLICY,
+    FeedbackDashboardPanel,
+    FeedbackViewSet,
+    PageFeedbackReportView,
+)
+
+register_permission_policy(FEEDBACK_POLICY.model, FEEDBACK_POLICY)
+register_snippet(FeedbackViewSet)
+
+for action_class in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class)
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_dashboard_panel(request, panels):
+    if FEEDBACK_POLICY.user_has_permission(request.user, "view"):
+        panels.append(FeedbackDashboardPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_report_urls():
+    return [
+        path("reports/page-feedback/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
+        path(
+            "reports/page-feedback/results/",
+            PageFeedbackReportView.as_view(results_only=True),
+            name="feedback_page_report_results",
+        ),
+    ]
+
+
+class PageFeedbackReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return FEEDBACK_POLICY.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_reports_menu_item")
+def register_page_feedback_report_menu_item():
+    return PageFeedbackReportMenuItem(
+        "Page feedback", reverse("feedback_page_report"), name="page-feedback", icon_name="comment", order=1300
+    )

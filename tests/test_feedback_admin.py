@@ -1,0 +1,294 @@
+"""The feedback triage queue in the Wagtail admin: scoping, filters, bulk actions, history, exports."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import GroupPagePermission
+
+from departments.models import DepartmentPage
+from forms.models import Feedback, FeedbackEvent
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+LIST_URL = "/admin/snippets/forms/feedback/"
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def parks(city):
+    dept = DepartmentPage(title="Parks and Recreation", slug="parks", intro="Parks.")
+    city["departments"].add_child(instance=dept)
+    dept.save_revision().publish()
+    return dept
+
+
+@pytest.fixture
+def items(department, parks, city):
+    works = department["department"]
+    service = department["service"]
+    now = timezone.now()
+    return {
+        "works": Feedback.objects.create(
+            kind="report",
+            page=service,
+            page_url=service.url,
+            page_title=service.title,
+            department=works,
+            what_went_wrong=PAYLOAD,
+            trying_to_do='=HYPERLINK("http://evil.example")',
+            email="resident@example.com",
+            created_at=now - timezone.timedelta(days=3),
+        ),
+        "works_vote": Feedback.objects.create(
+            kind="vote", helpful=False, page=service, page_url=service.url, page_title=service.title, department=works
+        ),
+        "works_yes": Feedback.objects.create(
+            kind="vote", helpful=True, page=service, page_url=service.url, page_title=service.title, department=works
+        ),
+        "parks": Feedback.objects.create(
+            kind="report",
+            page=parks,
+            page_url=parks.url,
+            page_title=parks.title,
+            department=parks,
+            what_went_wrong="Swing is broken",
+        ),
+        "city": Feedback.objects.create(
+            kind="report", page=city["about"], page_url="/about/", page_title="About Jackson", what_went_wrong="Typo"
+        ),
+    }
+
+
+@pytest.fixture
+def admin(django_user_model):
+    return django_user_model.objects.create_superuser("chief", "chief@example.gov", "pw", first_name="Casey")
+
+
+@pytest.fixture
+def works_editor(django_user_model, department):
+    user = django_user_model.objects.create_user("pat", "pat@example.gov", "pw", first_name="Pat", last_name="Lee")
+    group = Group.objects.create(name="Public Works editors (feedback test)")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=department["department"], permission=Permission.objects.get(codename="change_page")
+    )
+    user.groups.add(group)
+    return user
+
+
+def listing(client, query=""):
+    response = client.get(LIST_URL + query)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_sees_every_queue_escaped(client, admin, items):
+    client.force_login(admin)
+    html = listing(client)
+    for title in ["Report a pothole", "Parks and Recreation", "About Jackson"]:
+        assert title in html
+    assert "City-wide" in html
+    assert PAYLOAD not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db
+def test_department_editor_sees_only_their_department(client, works_editor, items):
+    client.force_login(works_editor)
+    html = listing(client)
+    assert "Report a pothole" in html
+    assert "on Parks and Recreation" not in html and "on About Jackson" not in html
+    assert set(Feedback.objects.visible_to(works_editor)) == {items["works"], items["works_vote"], items["works_yes"]}
+    # Their own item opens; someone else's does not.
+    assert client.get(f"{LIST_URL}edit/{items['works'].pk}/").status_code == 200
+    assert client.get(f"{LIST_URL}edit/{items['parks'].pk}/").status_code in (403, 302)
+    assert client.get(f"{LIST_URL}inspect/{items['city'].pk}/").status_code in (403, 302)
+    assert client.get(f"{LIST_URL}delete/{items['works'].pk}/").status_code in (403, 302)
+
+
+@pytest.mark.django_db
+def test_users_without_page_permissions_see_nothing(client, django_user_model, items):
+    user = django_user_model.objects.create_user("nobody", "n@example.gov", "pw")
+    group = Group.objects.create(name="Admin access only (feedback test)")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get(LIST_URL).status_code in (403, 302)
+    assert not Feedback.objects.visible_to(user).exists()
+
+
+@pytest.mark.django_db
+def test_site_wide_permission_sees_all(django_user_model, items):
+    user = django_user_model.objects.create_user("web", "w@example.gov", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="triage_all_feedback"))
+    user = django_user_model.objects.get(pk=user.pk)
+    assert Feedback.objects.visible_to(user).count() == 5
+
+
+@pytest.mark.django_db
+def test_filters_search_and_sorting(client, admin, items, parks):
+    client.force_login(admin)
+    html = listing(client, f"?department={parks.pk}")
+    assert "on Parks and Recreation" in html and "on Report a pothole" not in html
+    html = listing(client, "?department=city-wide")
+    assert "on About Jackson" in html and "on Parks and Recreation" not in html
+    html = listing(client, "?helpful=false")
+    assert "“No” on Report a pothole" in html and "“Yes” on" not in html
+    html = listing(client, "?status=new&status=triaged")
+    assert "on Parks and Recreation" in html
+    html = listing(client, "?status=resolved")
+    assert "on Parks and Recreation" not in html
+    old = (timezone.now() - timezone.timedelta(days=2)).date().isoformat()
+    html = listing(client, f"?created_at_to={old}")
+    assert "Problem report on Report a pothole" in html and "Swing" not in html
+    html = listing(client, f"?page={items['parks'].page_id}")
+    assert "on Parks and Recreation" in html and "on Report a pothole" not in html
+    html = listing(client, "?q=swing")
+    assert "on Parks and Recreation" in html and "on About Jackson" not in html
+    for order in ["status", "-created_at", "department__title", "page_title", "helpful"]:
+        listing(client, f"?ordering={order}")
+
+
+@pytest.mark.django_db
+def test_edit_view_records_each_change_and_escapes(client, admin, items, parks, works_editor):
+    client.force_login(admin)
+    item = items["works"]
+    url = f"{LIST_URL}edit/{item.pk}/"
+    html = client.get(url).content.decode()
+    assert PAYLOAD not in html and "&lt;script&gt;" in html
+    assert "resident@example.com" in html
+    response = client.post(
+        url,
+        {
+            "status": "in_progress",
+            "assignee": works_editor.pk,
+            "department": parks.pk,
+            "note": "Calling the <b>crew</b>",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert item.status == "in_progress" and item.assignee == works_editor and item.department == parks
+    events = list(item.events.order_by("pk"))
+    assert [(e.action, e.from_value, e.to_value) for e in events] == [
+        ("status", "New", "In progress"),
+        ("assigned", "nobody", "Pat Lee"),
+        ("moved", "Public Works", "Parks and Recreation"),
+    ]
+    assert events[0].note == "Calling the <b>crew</b>" and events[0].user == admin
+    html = client.get(url).content.decode()
+    assert "New → In progress" in html and "Calling the &lt;b&gt;crew&lt;/b&gt;" in html
+    inspect = client.get(f"{LIST_URL}inspect/{item.pk}/").content.decode()
+    assert PAYLOAD not in inspect
+
+
+@pytest.mark.django_db
+def test_bulk_actions(client, admin, items, parks, works_editor):
+    client.force_login(admin)
+    ids = [items["works"].pk, items["parks"].pk]
+    query = "&".join(f"id={pk}" for pk in ids)
+
+    def bulk(action, data=None):
+        url = f"/admin/bulk/forms/feedback/{action}/?{query}&next={LIST_URL}"
+        page = client.get(url)
+        assert page.status_code == 200, action
+        assert PAYLOAD not in page.content.decode()
+        return client.post(url, data or {})
+
+    assert bulk("feedback_resolve", {"note": "Fixed"}).status_code == 302
+    assert set(Feedback.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"resolved"}
+    assert bulk("feedback_assign", {"assignee": works_editor.pk}).status_code == 302
+    assert Feedback.objects.filter(pk__in=ids, assignee=works_editor).count() == 2
+    assert bulk("feedback_move", {"department": parks.pk}).status_code == 302
+    assert Feedback.objects.filter(pk__in=ids, department=parks).count() == 2
+    assert bulk("feedback_spam").status_code == 302
+    assert Feedback.objects.filter(pk__in=ids, status="spam").count() == 2
+    works = items["works"]
+    assert [e.action for e in works.events.order_by("pk")] == ["status", "assigned", "moved", "status"]
+    assert works.events.first().note == "Fixed"
+    # Moving to the city-wide queue.
+    assert bulk("feedback_move", {"department": ""}).status_code == 302
+    assert Feedback.objects.filter(pk__in=ids, department__isnull=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_bulk_actions_respect_scope(client, works_editor, items):
+    client.force_login(works_editor)
+    url = f"/admin/bulk/forms/feedback/feedback_spam/?id={items['works'].pk}&id={items['parks'].pk}"
+    client.post(url, {})
+    assert Feedback.objects.get(pk=items["works"].pk).status == "spam"
+    assert Feedback.objects.get(pk=items["parks"].pk).status == "new"
+
+
+@pytest.mark.django_db
+def test_csv_export_is_filtered_escaped_and_formula_safe(client, admin, items, department):
+    client.force_login(admin)
+    response = client.get(LIST_URL + f"?export=csv&department={department['department'].pk}")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 3
+    report = next(row for row in rows if row["What went wrong"])
+    assert report["What went wrong"] == PAYLOAD  # text, as written: a CSV is not HTML
+    assert report["Trying to do"].startswith("'=")  # not run as a formula
+    assert report["Department"] == "Public Works"
+
+
+@pytest.mark.django_db
+def test_xlsx_export(client, admin, items):
+    from openpyxl import load_workbook
+
+    client.force_login(admin)
+    response = client.get(LIST_URL + "?export=xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
+    sheet = workbook.active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "ID" and len(rows) == 6
+    cells = [cell for row in rows for cell in row if isinstance(cell, str)]
+    assert PAYLOAD in cells
+    assert not any(cell.startswith("=") for cell in cells)
+
+
+@pytest.mark.django_db
+def test_dashboard_panel(client, admin, works_editor, items):
+    Feedback.objects.filter(pk=items["works"].pk).update(created_at=timezone.now() - timezone.timedelta(days=3))
+    client.force_login(admin)
+    html = client.get("/admin/").content.decode()
+    assert "Resident feedback waiting for triage" in html
+    assert "Public Works" in html and "City-wide queue" in html and "3\xa0days ago" in html
+    client.force_login(works_editor)
+    html = client.get("/admin/").content.decode()
+    assert "Resident feedback waiting for triage" in html and "City-wide queue" not in html
+
+
+@pytest.mark.django_db
+def test_page_feedback_report(client, admin, works_editor, items):
+    client.force_login(admin)
+    response = client.get(reverse("feedback_page_report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Report a pothole" in html and "50%" in html
+    client.force_login(works_editor)
+    html = client.get(reverse("feedback_page_report")).content.decode()
+    assert "Report a pothole" in html and "About Jackson" not in html
+    export = client.get(reverse("feedback_page_report") + "?export=csv")
+    assert export.status_code == 200
+
+
+@pytest.mark.django_db
+def test_history_event_str():
+    item = Feedback.objects.create(kind="report", what_went_wrong="x")
+    item.set_status("triaged")
+    event = FeedbackEvent.objects.get()
+    assert str(event) == "Status: New → Triaged" and event.user_label == "System"
