@@ -20,7 +20,6 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django_filters import (
@@ -633,9 +632,3 @@ def page_feedback_summary(page):
     votes = counts["yes"] + counts["no"]
     counts["ratio"] = round(100 * counts["yes"] / votes) if votes else None
     return counts
-
-
-def page_feedback_button_label(page):
-    summary = page_feedback_summary(page)
-    ratio = f", {summary['ratio']}% helpful" if summary["ratio"] is not None else ""
-    return format_html("Feedback ({} open{})", summary["open"], ratio)

@@ -6,6 +6,7 @@ The classes live in forms/feedback_admin.py; this module only registers them.
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -15,6 +16,7 @@ from forms.feedback_admin import (
     FeedbackDashboardPanel,
     FeedbackViewSet,
     PageFeedbackReportView,
+    page_feedback_summary,
 )
 
 register_permission_policy(FEEDBACK_POLICY.model, FEEDBACK_POLICY)
@@ -52,3 +54,15 @@ def register_page_feedback_report_menu_item():
     return PageFeedbackReportMenuItem(
         "Page feedback", reverse("feedback_page_report"), name="page-feedback", icon_name="comment", order=1300
     )
+
+
+@hooks.register("register_page_header_buttons")
+def page_feedback_header_button(page, user, view_name, next_url=None):
+    """In the page editor's header menu: this page's open reports and helpful ratio, linking to them."""
+    if not page.pk or not FEEDBACK_POLICY.user_has_permission(user, "view"):
+        return
+    summary = page_feedback_summary(page)
+    ratio = f", {summary['ratio']}% helpful" if summary["ratio"] is not None else ""
+    label = f"Feedback: {summary['open']} open{ratio}"
+    url = reverse("wagtailsnippets_forms_feedback:list") + f"?page={page.pk}"
+    yield Button(label, url, icon_name="comment", priority=80)

@@ -292,3 +292,11 @@ def test_history_event_str():
     item.set_status("triaged")
     event = FeedbackEvent.objects.get()
     assert str(event) == "Status: New → Triaged" and event.user_label == "System"
+
+
+@pytest.mark.django_db
+def test_page_editor_shows_the_page_feedback(client, admin, items, department):
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{department['service'].pk}/edit/").content.decode()
+    assert "Feedback: 1 open, 50% helpful" in html
+    assert f"/admin/snippets/forms/feedback/?page={department['service'].pk}" in html
