@@ -1,0 +1,121 @@
+"""WCAG 2.2 AA in real Chromium: every page type, at desktop and phone widths,
+plus keyboard-only use of the header (skip link, search, main navigation)."""
+
+import pytest
+
+from tests.browser.axe import axe_violations, format_violations
+
+pytestmark = pytest.mark.browser
+
+CHECKED_PAGES = [
+    "home",
+    "department_index",
+    "department",
+    "service_index",
+    "service",
+    "faq_index",
+    "faq",
+    "directory",
+    "contact",
+    "news_index",
+    "news",
+    "event_index",
+    "event_index_past",
+    "event",
+    "event_all_day",
+    "event_canceled",
+    "standard",
+    "form",
+]
+
+
+@pytest.mark.parametrize("name", CHECKED_PAGES)
+def test_page_has_no_axe_violations_on_desktop_and_mobile(demo_city, open_page, name):
+    for viewport in ("desktop", "mobile"):
+        page = open_page(demo_city[name], viewport)
+        violations = axe_violations(page)
+        assert not violations, f"{name} at {viewport}:\n{format_violations(violations)}"
+
+
+def test_form_with_errors_has_no_axe_violations(demo_city, open_page):
+    page = open_page(demo_city["form"])
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+def test_mobile_layout_has_no_horizontal_scroll(demo_city, open_page):
+    for name in ("home", "department", "directory", "event", "form"):
+        page = open_page(demo_city[name], "mobile")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 375px"
+
+
+def _focused(page):
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            return {tag: el.tagName.toLowerCase(), id: el.id, text: (el.innerText || '').trim(),
+                    href: el.getAttribute('href') || '', name: el.getAttribute('name') || ''};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
+def test_keyboard_reaches_skip_link_search_and_main_navigation(demo_city, open_page, viewport):
+    page = open_page(demo_city["department"], viewport)
+    nav_links = page.locator("nav[aria-label='Main'] a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert len(nav_links) == 6
+
+    page.keyboard.press("Tab")
+    first = _focused(page)
+    assert first["text"] == "Skip to main content"
+    assert page.locator(".skip-link").is_visible(), "the skip link must show when focused"
+
+    reached, search_reached = set(), False
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        focused = _focused(page)
+        if focused["id"] == "site-search":
+            search_reached = True
+        if focused["tag"] == "a" and focused["href"] in nav_links:
+            reached.add(focused["href"])
+    assert search_reached, "Tab never reached the header search box"
+    assert reached == set(nav_links), f"Tab missed main navigation links: {set(nav_links) - reached}"
+
+
+def test_skip_link_moves_focus_to_main(demo_city, open_page):
+    page = open_page(demo_city["news"])
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert _focused(page)["id"] == "main-content"
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    assert inside_main, "the next Tab after the skip link should stay inside the main content"
+
+
+def test_search_box_submits_with_keyboard(demo_city, open_page):
+    page = open_page(demo_city["home"])
+    page.locator("#site-search").focus()
+    page.keyboard.type("pothole")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=pothole*")
+    assert page.locator("h1").inner_text().startswith("Search")
+
+
+def test_pages_work_without_javascript(demo_city, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        page.goto(demo_city["home"])
+        for label in ("Services", "Departments", "News", "Events", "FAQ", "Directory"):
+            assert page.get_by_role("link", name=label, exact=True).first.is_visible()
+        page.goto(demo_city["news_index"])
+        page.get_by_label("Department").select_option(label="Public Works")
+        page.get_by_role("button", name="Apply filters").click()
+        assert "department=public-works" in page.url
+        assert page.get_by_role("link", name="Paving starts on State Street").is_visible()
+    finally:
+        context.close()
