@@ -5,6 +5,6 @@ package.
 """
 
 from forms.models.feedback import Feedback, FeedbackEvent
-from forms.models.form_pages import FormField, FormPage
+from forms.models.form_pages import FormField, FormPage, FormPageSubmission, FormUpload
 
-__all__ = ["Feedback", "FeedbackEvent", "FormField", "FormPage"]
+__all__ = ["Feedback", "FeedbackEvent", "FormField", "FormPage", "FormPageSubmission", "FormUpload"]

@@ -1,26 +1,71 @@
-"""Forms that departments build themselves, and (later) resident feedback.
+"""Forms that departments build themselves.
 
 A ``FormPage`` lives inside a department's subtree, so the department's
-editors can build it and the department's staff see its submissions.
+editors can build it (page permissions) and only that department's staff
+(and Communications) see its submissions: Wagtail lists a form's
+submissions to users who can edit the form page.
+
+A resident's submission is handled in this order, so nothing is lost:
+
+1. spam protection (``forms.protection.SubmissionGuard``, shared with the
+   feedback component): size, same-origin, per-client rate limit, then the
+   honeypot and minimum fill time;
+2. validation, field by field (``forms.builder``; files in ``forms.uploads``);
+3. the submission and its files are stored (files in private storage);
+4. a background task emails the department's form contacts a link to it.
 """
 
-from django.db import models
+import logging
+import os
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from forms.builder import FIELD_TYPE_CHOICES, RESERVED_NAMES, DepartmentFormBuilder
+from forms.protection import SubmissionGuard
+from forms.storage import PrivateMediaStorage
+from forms.uploads import MAX_UPLOAD_BYTES, display_name
 from home.models import BasePage
+
+logger = logging.getLogger(__name__)
 
 
 class FormField(AbstractFormField):
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField("field type", max_length=16, choices=FIELD_TYPE_CHOICES)
+    field_type.required_on_save = True
+
+    def clean(self):
+        super().clean()
+        if (self.clean_name or self.get_field_clean_name()) in RESERVED_NAMES:
+            raise ValidationError({"label": "This label is reserved by the form itself; please reword it."})
+        if self.field_type in ("dropdown", "radio", "checkboxes") and not self.choices.strip():
+            raise ValidationError({"choices": "List the choices, one per line."})
 
 
 class FormPage(AbstractEmailForm, BasePage):
+    #: Spam protection shared with the feedback component (one scope for all department forms,
+    #: so the per-client rate limit counts across forms).
+    GUARD_SCOPE = "department-form"
+    GUARD_RATE = 20
+    GUARD_PER_SECONDS = 600
+    GUARD_MIN_SECONDS = 3
+
+    form_builder = DepartmentFormBuilder
+
     intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
     thank_you_text = RichTextField(
         "Confirmation message",
@@ -57,3 +102,140 @@ class FormPage(AbstractEmailForm, BasePage):
         from django.utils.html import strip_tags
 
         return self.search_description or strip_tags(self.intro)
+
+    # -- the resident's side ------------------------------------------------------------------
+
+    def file_field_names(self):
+        return [field.clean_name for field in self.get_form_fields() if field.field_type == "file"]
+
+    def guard(self):
+        body_limit = 512 * 1024 + MAX_UPLOAD_BYTES * len(self.file_field_names())
+        return SubmissionGuard(
+            scope=self.GUARD_SCOPE,
+            rate=self.GUARD_RATE,
+            per=self.GUARD_PER_SECONDS,
+            min_seconds=self.GUARD_MIN_SECONDS,
+            max_body_bytes=body_limit,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guard_fields"] = self.guard().fields_context()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        verdict = self.guard().check(request)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        status = 200
+        if not verdict.ok:
+            # Refused (too large, another site, too many): keep the answers and say why.
+            form.is_valid()
+            form.add_error(None, verdict.message)
+            status = verdict.status
+        elif form.is_valid():
+            if verdict.spam:
+                logger.info("Dropped a spam submission to form %s (%s)", self.pk, verdict.reason)
+                return self.render_landing_page(request, None, *args, **kwargs)
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def get_submission_class(self):
+        return FormPageSubmission
+
+    def process_form_submission(self, form):
+        """Store the answers and files first; only then ask for the notification email."""
+        from forms.notifications import notify_form_submission
+
+        file_names = set(self.file_field_names())
+        data, files = {}, []
+        for name, value in form.cleaned_data.items():
+            if name in file_names or isinstance(value, UploadedFile):
+                data[name] = display_name(value.name) if value else ""
+                if value:
+                    files.append((name, value))
+            else:
+                data[name] = value
+        with transaction.atomic():
+            submission = FormPageSubmission.objects.create(form_data=data, page=self)
+            for name, uploaded in files:
+                FormUpload.store(submission, name, uploaded)
+        notify_form_submission.enqueue(submission.pk)
+        return submission
+
+    # -- the staff side -----------------------------------------------------------------------
+
+    def get_submissions_list_view_class(self):
+        from forms.submission_admin import DepartmentSubmissionsListView
+
+        return DepartmentSubmissionsListView
+
+    def notification_recipients(self):
+        """The department's form contacts, plus any extra addresses set on this form."""
+        department = self.department
+        recipients = list(department.form_recipients) if department else []
+        for address in (self.to_address or "").split(","):
+            if address.strip() and address.strip() not in recipients:
+                recipients.append(address.strip())
+        return recipients
+
+
+class FormPageSubmission(AbstractFormSubmission):
+    """One resident's answers to a department form; uploaded files hang off it as ``FormUpload`` rows."""
+
+    class Meta:
+        verbose_name = "form submission"
+        verbose_name_plural = "form submissions"
+        ordering = ["-submit_time"]
+
+    def __str__(self):
+        return f"Submission {self.pk} to page {self.page_id}"
+
+
+def upload_path(instance, filename):
+    """A random name under the form's folder: the resident's file name never reaches the disk."""
+    extension = os.path.splitext(filename)[1].lower()
+    now = timezone.now()
+    return f"form-uploads/{instance.submission.page_id}/{now:%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class FormUpload(models.Model):
+    submission = models.ForeignKey(FormPageSubmission, on_delete=models.CASCADE, related_name="uploads")
+    field_name = models.CharField(max_length=255)
+    file = models.FileField(storage=PrivateMediaStorage(), upload_to=upload_path, max_length=255)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "form upload"
+        verbose_name_plural = "form uploads"
+
+    def __str__(self):
+        return self.original_name
+
+    @classmethod
+    def store(cls, submission, field_name, uploaded):
+        kind = uploaded.upload_kind
+        upload = cls(
+            submission=submission,
+            field_name=field_name,
+            original_name=display_name(uploaded.name),
+            content_type=kind.content_type,
+            size=uploaded.size,
+        )
+        upload.file.save(f"upload.{kind.extension}", uploaded, save=False)
+        upload.save()
+        return upload
+
+
+@receiver(post_delete, sender=FormUpload)
+def delete_stored_file(sender, instance, **kwargs):
+    """Deleting a submission in the admin also removes its files from disk."""
+    if instance.file:
+        instance.file.delete(save=False)
