@@ -66,6 +66,10 @@ COMMUNICATIONS_MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),
     ("home", "change_citysettings"),
+    # The feedback triage queue: every department's items and the city-wide queue.
+    ("forms", "view_feedback"),
+    ("forms", "change_feedback"),
+    ("forms", "triage_all_feedback"),
 ]
 
 COMMUNICATIONS = "Communications"

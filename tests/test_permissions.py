@@ -184,3 +184,58 @@ class TestCommunications:
         client.force_login(matrix["parks_editor"])
         assert denied(client.get(edit_url(matrix["city"]["home"])))
         assert denied(client.get(edit_url(Page.objects.get(pk=matrix["city"]["about"].pk))))
+
+
+@pytest.mark.django_db
+class TestFeedbackAndSubmissionsScope:
+    """Residents' feedback and form submissions follow the same department boundaries."""
+
+    @pytest.fixture
+    def items(self, matrix):
+        from forms.models import Feedback
+
+        return {
+            "parks": Feedback.objects.create(
+                kind="report",
+                what_went_wrong="Pool hours are wrong",
+                page=matrix["parks_page"],
+                department=matrix["parks"],
+            ),
+            "police": Feedback.objects.create(
+                kind="report",
+                what_went_wrong="Records link broken",
+                page=matrix["police_page"],
+                department=matrix["police"],
+            ),
+            "city": Feedback.objects.create(kind="report", what_went_wrong="Footer typo"),
+        }
+
+    def test_department_editor_sees_only_own_feedback(self, client, matrix, items):
+        client.force_login(matrix["parks_editor"])
+        html = client.get("/admin/snippets/forms/feedback/").content.decode()
+        assert "Pool hours are wrong" in html
+        assert "Records link broken" not in html and "Footer typo" not in html
+        assert denied(client.get(f"/admin/snippets/forms/feedback/edit/{items['police'].pk}/"))
+
+    def test_communications_sees_all_feedback(self, client, matrix, items):
+        client.force_login(matrix["comms"])
+        html = client.get("/admin/snippets/forms/feedback/").content.decode()
+        for text in ("Pool hours are wrong", "Records link broken", "Footer typo"):
+            assert text in html
+        assert client.get(f"/admin/snippets/forms/feedback/edit/{items['police'].pk}/").status_code == 200
+
+    def test_department_editor_cannot_see_other_departments_submissions(self, client, matrix):
+        from forms.models import FormPage, FormPageSubmission
+
+        police_form = add_child(matrix["police"], FormPage(title="Tip line", slug="tip-line"))
+        parks_form = add_child(matrix["parks"], FormPage(title="Pavilion booking", slug="pavilion"))
+        submission = FormPageSubmission.objects.create(page=police_form, form_data={"tip": "secret"})
+        client.force_login(matrix["parks_editor"])
+        html = client.get(reverse("wagtailforms:index")).content.decode()
+        assert "Pavilion booking" in html and "Tip line" not in html
+        assert denied(client.get(reverse("wagtailforms:list_submissions", args=[police_form.pk])))
+        assert denied(client.get(reverse("form_submission_detail", args=[submission.pk])))
+        assert client.get(reverse("wagtailforms:list_submissions", args=[parks_form.pk])).status_code == 200
+        client.force_login(matrix["comms"])
+        assert client.get(reverse("wagtailforms:list_submissions", args=[police_form.pk])).status_code == 200
+        assert client.get(reverse("form_submission_detail", args=[submission.pk])).status_code == 200
