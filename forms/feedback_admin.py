@@ -358,11 +358,6 @@ class FeedbackViewSet(SnippetViewSet):
         return view_kwargs
 
 
-# Labels the export needs as attributes (multigetattr follows names, not callables with args).
-Feedback.status_label = property(lambda self: self.get_status_display())
-Feedback.kind_label = property(lambda self: self.get_kind_display())
-
-
 # --------------------------------------------------------------------------------------------
 # Bulk actions: each change recorded per item, like the edit view
 

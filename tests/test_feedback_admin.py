@@ -64,6 +64,9 @@ def items(department, parks, city):
         "city": Feedback.objects.create(
             kind="report", page=city["about"], page_url="/about/", page_title="About Jackson", what_went_wrong="Typo"
         ),
+        "hostile": Feedback.objects.create(
+            kind="vote", helpful=False, page_url="/search/", page_title=PAYLOAD, status="triaged"
+        ),
     }
 
 
@@ -98,6 +101,13 @@ def test_admin_sees_every_queue_escaped(client, admin, items):
         assert title in html
     assert "City-wide" in html
     assert PAYLOAD not in html and "&lt;script&gt;" in html
+    report = client.get(reverse("feedback_page_report")).content.decode()
+    assert PAYLOAD not in report and "&lt;script&gt;" in report
+    hostile = items["hostile"].pk
+    for view in ("edit", "inspect", "history"):
+        page = client.get(f"{LIST_URL}{view}/{hostile}/")
+        assert page.status_code == 200, view
+        assert PAYLOAD not in page.content.decode(), view
 
 
 @pytest.mark.django_db
@@ -130,7 +140,7 @@ def test_site_wide_permission_sees_all(django_user_model, items):
     user = django_user_model.objects.create_user("web", "w@example.gov", "pw")
     user.user_permissions.add(Permission.objects.get(codename="triage_all_feedback"))
     user = django_user_model.objects.get(pk=user.pk)
-    assert Feedback.objects.visible_to(user).count() == 5
+    assert Feedback.objects.visible_to(user).count() == 6
 
 
 @pytest.mark.django_db
@@ -254,7 +264,7 @@ def test_xlsx_export(client, admin, items):
     )
     sheet = workbook.active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "ID" and len(rows) == 6
+    assert rows[0][0] == "ID" and len(rows) == 7
     cells = [cell for row in rows for cell in row if isinstance(cell, str)]
     assert PAYLOAD in cells
     assert not any(cell.startswith("=") for cell in cells)

@@ -188,6 +188,14 @@ class Feedback(models.Model):
         return f"{what} on {self.page_title or self.page_url or 'unknown page'} (#{self.pk})"
 
     @property
+    def status_label(self):
+        return self.get_status_display()
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display()
+
+    @property
     def helpful_label(self):
         return {True: "Yes", False: "No", None: "—"}[self.helpful]
 
