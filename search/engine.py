@@ -104,7 +104,7 @@ def _count_by_type(results, name, type_slugs_by_ct):
         rows = results.get_queryset().order_by().values("content_type").annotate(n=Count("pk"))
         pairs = [(row["content_type"], row["n"]) for row in rows]
     else:
-        pairs = list(results.facet("content_type").items())
+        pairs = list(results.facet("content_type_id").items())
     for content_type_id, n in pairs:
         slug = type_slugs_by_ct.get(content_type_id)
         if slug:

@@ -271,7 +271,9 @@ def test_filter_by_type(client, department):
 @pytest.mark.django_db
 def test_department_facets_and_filter(client, department, city):
     other = add_child(city["departments"], DepartmentPage(title="Parks", slug="parks", intro="Green spaces."))
-    add_child(other, FAQPage(title="Can I reserve a picnic shelter for trash day?", slug="shelter", answer="<p>Yes.</p>"))
+    add_child(
+        other, FAQPage(title="Can I reserve a picnic shelter for trash day?", slug="shelter", answer="<p>Yes.</p>")
+    )
     response = get(client, q="trash")
     counts = {facet["department"].slug: facet["count"] for facet in response.context["department_facets"]}
     assert counts["parks"] == 1 and counts["public-works"] >= 1
@@ -435,7 +437,11 @@ def test_suggest_returns_titles_as_json(client, department):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = json.loads(response.content)
-    assert data["results"][0] == {"title": "Report a pothole", "url": "/departments/public-works/report-a-pothole/", "type": "Service"}
+    assert data["results"][0] == {
+        "title": "Report a pothole",
+        "url": "/departments/public-works/report-a-pothole/",
+        "type": "Service",
+    }
 
 
 @pytest.mark.django_db
@@ -475,7 +481,8 @@ def test_search_page_has_no_inline_script_or_style(client, department):
 @pytest.mark.django_db
 def test_news_result(client, department):
     add_child(
-        department["department"], NewsPage(title="Zebra crossing", slug="zebra", summary="New crossing.", date=datetime.date(2025, 3, 4))
+        department["department"],
+        NewsPage(title="Zebra crossing", slug="zebra", summary="New crossing.", date=datetime.date(2025, 3, 4)),
     )
     html = get(client, q="zebra").content.decode()
     assert "March 4, 2025" in html

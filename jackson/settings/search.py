@@ -6,6 +6,9 @@ unreachable. modelsearch updates every configured backend on save (unless a
 backend says ``AUTO_UPDATE: False``), so the database index stays current
 alongside the cluster. With ``ELASTICSEARCH_URL`` or ``OPENSEARCH_URL`` set,
 that cluster becomes ``default``; ``SEARCH_INDEX_PREFIX`` names its indexes.
+
+OpenSearch goes through ``search.backends.opensearch3``, a thin wrapper that
+lets ``opensearch-py`` import despite our app being called ``events``.
 """
 
 from jackson.settings.env import env_str
@@ -14,9 +17,9 @@ from jackson.settings.env import env_str
 DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 
 
-def cluster_backend(module, url, prefix):
+def cluster_backend(module, url, prefix, package="wagtail.search.backends"):
     return {
-        "BACKEND": f"wagtail.search.backends.{module}",
+        "BACKEND": f"{package}.{module}",
         "URLS": [url],
         "INDEX_PREFIX": prefix,
         # Residents are waiting: give up quickly and fall back to the database.
@@ -33,7 +36,7 @@ def search_backends():
     if elasticsearch_url:
         cluster = cluster_backend("elasticsearch9", elasticsearch_url, prefix)
     elif opensearch_url:
-        cluster = cluster_backend("opensearch3", opensearch_url, prefix)
+        cluster = cluster_backend("opensearch3", opensearch_url, prefix, package="search.backends")
     else:
         return {"default": dict(DATABASE_BACKEND)}
     return {"default": cluster, "database": dict(DATABASE_BACKEND)}

@@ -1,0 +1,193 @@
+"""Search backends: configuration, the Elasticsearch mapping, the fallback, and OpenSearch end to end.
+
+There is no Elasticsearch or OpenSearch server on our machines. The
+OpenSearch tests run against ``osmem-server`` (PyPI): an in-memory,
+OpenSearch-compatible server. It is a protocol stand-in, not OpenSearch:
+it proves our OpenSearch code path (configuration, indexing on publish,
+queries, facets, autocomplete) works over the real wire protocol through
+``opensearch-py``, not that OpenSearch ranks like it does here.
+"""
+
+import io
+import json
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+
+from departments.models import ContactPage, ServicePage
+from jackson.settings import search as search_settings
+from search import engine
+from search.models import SynonymGroup
+from tests.conftest import add_child
+
+UNREACHABLE = "http://127.0.0.1:9"
+
+
+@pytest.fixture(autouse=True)
+def forget_cluster_state():
+    cache.delete(engine.CLUSTER_DOWN_CACHE_KEY)
+    yield
+    cache.delete(engine.CLUSTER_DOWN_CACHE_KEY)
+
+
+def backends_for(monkeypatch, **env):
+    for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_INDEX_PREFIX"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return search_settings.search_backends()
+
+
+# --- configuration -------------------------------------------------------------
+
+
+def test_database_backend_by_default(monkeypatch):
+    backends = backends_for(monkeypatch)
+    assert list(backends) == ["default"]
+    assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_elasticsearch_url_selects_elasticsearch9_with_database_alongside(monkeypatch):
+    backends = backends_for(monkeypatch, ELASTICSEARCH_URL="https://es.example:9200", SEARCH_INDEX_PREFIX="city_")
+    assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backends["default"]["URLS"] == ["https://es.example:9200"]
+    assert backends["default"]["INDEX_PREFIX"] == "city_"
+    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    # Both are updated on save: neither opts out of AUTO_UPDATE.
+    assert backends["default"].get("AUTO_UPDATE", True) and backends["database"].get("AUTO_UPDATE", True)
+
+
+def test_opensearch_url_selects_opensearch3(monkeypatch):
+    backends = backends_for(monkeypatch, OPENSEARCH_URL="http://os.example:9200")
+    assert backends["default"]["BACKEND"] == "search.backends.opensearch3"
+    assert backends["default"]["INDEX_PREFIX"] == "jackson_"
+    assert "database" in backends
+
+
+def test_opensearch_backend_imports_beside_our_events_app():
+    import events
+    from search.backends import opensearch3
+
+    assert opensearch3.SearchBackend.__name__ == "OpenSearch3SearchBackend"
+    assert events.__file__.endswith("events/__init__.py") and hasattr(events, "default_app_config") is False
+    assert "site-packages" not in events.__file__
+
+
+@pytest.mark.django_db
+def test_elasticsearch_mapping_and_documents(monkeypatch, department):
+    from wagtail.search.backends import get_search_backend
+
+    backends = backends_for(monkeypatch, ELASTICSEARCH_URL=UNREACHABLE, SEARCH_INDEX_PREFIX="city_")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        backend = get_search_backend("default")
+        assert type(backend).__name__ == "Elasticsearch9SearchBackend"
+        assert backend.get_index_for_model(ContactPage).name == "city_wagtailcore_page"
+        mapping = backend.mapping_class(ContactPage)
+        properties = json.dumps(mapping.get_mapping())
+        for field in ("phone_search_text", "get_department_name", "role", "title"):
+            assert field in properties
+        document = mapping.get_document(department["contact"])
+        values = json.dumps(document, default=str)
+        assert "6015550142" in values and "5550142" in values and "Public Works" in values
+        faq_document = json.dumps(
+            backend.mapping_class(type(department["faq"])).get_document(department["faq"]), default=str
+        )
+        assert "route day" in faq_document
+
+
+# --- fallback when the cluster is down -------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("variable", ["ELASTICSEARCH_URL", "OPENSEARCH_URL"])
+def test_unreachable_cluster_falls_back_to_database(monkeypatch, client, city, caplog, variable):
+    backends = backends_for(monkeypatch, **{variable: UNREACHABLE})
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        dept = city["departments"]
+        with caplog.at_level(logging.CRITICAL, logger="modelsearch.index"):
+            add_child(dept, ServicePage(title="Report a pothole", slug="pothole", intro="Street repairs."))
+        with caplog.at_level(logging.WARNING, logger="search"):
+            response = client.get("/search/", {"q": "pothole"})
+        assert response.status_code == 200
+        assert [page.title for page in response.context["search_results"]] == ["Report a pothole"]
+        assert any("answering from the database backend" in record.getMessage() for record in caplog.records)
+        # The next search skips the dead cluster instead of waiting for it again.
+        assert engine.backend_names() == ["database"]
+        assert client.get("/search/", {"q": "pothole"}).status_code == 200
+        suggestions = json.loads(client.get("/search/suggest/", {"q": "poth"}).content)
+        assert suggestions["results"][0]["title"] == "Report a pothole"
+
+
+# --- OpenSearch end to end, against osmem-server (a protocol stand-in) ---------------
+
+
+@pytest.fixture
+def opensearch(monkeypatch, osmem_url):
+    backends = backends_for(monkeypatch, OPENSEARCH_URL=osmem_url, SEARCH_INDEX_PREFIX="jacksontest_")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        from wagtail.search.backends import get_search_backend
+
+        # As an operator would: create the indexes with our mappings first.
+        call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
+        yield get_search_backend("default")
+
+
+def refresh(backend):
+    backend.refresh_indexes()
+
+
+@pytest.mark.django_db
+def test_opensearch_end_to_end(opensearch, client, department):
+    """Publishing indexes into the cluster; the search page answers from it, with facets."""
+    assert opensearch.es.indices.exists(index="jacksontest_wagtailcore_page")
+    draft = ServicePage(title="Draft pothole plan", slug="draft-plan", intro="Pothole secrets.", live=False)
+    department["department"].add_child(instance=draft)
+    private = add_child(department["department"], ServicePage(title="Pothole staff notes", slug="notes", intro="x"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    refresh(opensearch)
+
+    response = client.get("/search/", {"q": "pothole"})
+    assert response.status_code == 200
+    result_titles = [page.title for page in response.context["search_results"]]
+    assert result_titles[0] == "Report a pothole"
+    assert "Draft pothole plan" not in result_titles and "Pothole staff notes" not in result_titles
+
+    outcome = engine.search("public works")
+    assert outcome.backend == "default" and not outcome.degraded
+    assert outcome.type_counts.get("service") == 1 and outcome.type_counts.get("contact") == 1
+    assert outcome.department_counts.get(department["department"].pk, 0) >= 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["601-555-0142", "6015550142", "555-0142"])
+def test_opensearch_phone_numbers(opensearch, client, department, typed):
+    refresh(opensearch)
+    outcome = engine.search(typed)
+    assert outcome.backend == "default"
+    assert [page.title for page in outcome.results][0] == "Dana Whitfield"
+
+
+@pytest.mark.django_db
+def test_opensearch_synonyms_and_filters(opensearch, client, department):
+    SynonymGroup.objects.create(terms="trash, garbage, solid waste")
+    refresh(opensearch)
+    response = client.get("/search/", {"q": "garbage", "type": "faq"})
+    assert [page.title for page in response.context["search_results"]] == ["When is trash picked up?"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ['"', "NEAR(trash", "trash AND", "-x", "a:b", "\x00", "🚧", "x" * 3000])
+def test_opensearch_hostile_queries(opensearch, client, department, q):
+    refresh(opensearch)
+    assert client.get("/search/", {"q": q}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_opensearch_suggest(opensearch, client, department):
+    refresh(opensearch)
+    data = json.loads(client.get("/search/suggest/", {"q": "poth"}).content)
+    assert [item["title"] for item in data["results"]] == ["Report a pothole"]
