@@ -122,9 +122,9 @@ class DepartmentPage(BasePage):
 
     def phone_search_text(self):
         """The phone number as digits, so it is found however it is typed (see search.text)."""
-        from search.text import phone_variants
+        from search.text import phone_search_text
 
-        return phone_variants(self.phone)
+        return phone_search_text(self.phone)
 
     @staticmethod
     def _split_emails(value):
@@ -406,9 +406,9 @@ class ContactPage(BasePage):
 
     def phone_search_text(self):
         """The phone number as digits, so it is found however it is typed (see search.text)."""
-        from search.text import phone_variants
+        from search.text import phone_search_text
 
-        return phone_variants(self.phone)
+        return phone_search_text(self.phone)
 
 
 class DepartmentRoles(models.Model):

@@ -37,6 +37,43 @@ CLUSTER_RETRY_SECONDS = 30
 #: On Elasticsearch/OpenSearch, department counts come from at most this many hits.
 CLUSTER_FACET_HITS = 1000
 PER_PAGE = 10
+#: With fewer pages than this matching every word, pages matching some words follow them.
+FEW_RESULTS = 3
+
+
+class AllWordsFirst:
+    """Pages matching every word, then the other pages matching any word, as one sliceable sequence.
+
+    ``strict`` is the short list of all-word matches; ``loose`` the any-word
+    search results (which include them). The Paginator only needs ``count()``
+    and slicing.
+    """
+
+    def __init__(self, strict, loose, loose_total):
+        self.strict = strict
+        self.loose = loose
+        self.total = loose_total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        stop = min(key.stop if key.stop is not None else self.total, self.total)
+        strict_ids = {page.pk for page in self.strict}
+        # Exact rather than clever: the any-word pages up to ``stop`` (plus the few all-word
+        # ones that appear among them again), which is one short query for the first pages.
+        rest = [
+            page
+            for page in self.loose[: max(0, stop - len(self.strict)) + len(strict_ids)]
+            if page.pk not in strict_ids
+        ]
+        return (self.strict + rest)[start:stop]
 
 
 def type_filters():
@@ -150,13 +187,16 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
     results = pages.search(query, backend=name)
     total = results.count()
     matched_any_word = False
-    if total == 0:
+    if total < FEW_RESULTS:
         loose = build_query(text, groups, match_all=False)
         if repr(loose) != repr(query):
-            results = pages.search(loose, backend=name)
-            total = results.count()
-            matched_any_word = total > 0
-            query = loose
+            loose_results = pages.search(loose, backend=name)
+            loose_total = loose_results.count()
+            if loose_total > total:
+                matched_any_word = total == 0
+                results = AllWordsFirst(list(results[:FEW_RESULTS]), loose_results, loose_total)
+                total = loose_total
+                query = loose
     paginator = Paginator(results, per_page)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)

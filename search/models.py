@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from search.text import MAX_QUERY_LENGTH, tokens
@@ -63,14 +65,12 @@ class SynonymGroup(models.Model):
                 raise ValidationError({"terms": f"“{term}” has no letters or digits to search for."})
         self.terms = ", ".join(terms)
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(SYNONYMS_CACHE_KEY)
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        cache.delete(SYNONYMS_CACHE_KEY)
-        return result
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
+def forget_cached_synonyms(**kwargs):
+    """Signals rather than save()/delete() overrides, so bulk deletes clear the cache too."""
+    cache.delete(SYNONYMS_CACHE_KEY)
 
 
 def synonym_groups():

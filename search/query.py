@@ -17,13 +17,17 @@ from search.text import meaningful_tokens
 
 
 def word_forms(token):
-    """The token and its simplest singular or plural form."""
+    """The token and its simplest other forms: singular or plural, and without -ed / -ing."""
     if not token.isalpha() or len(token) < 4:
         return [token]
     if token.endswith("ies"):
         return [token, token[:-3] + "y"]
     if token.endswith("s") and not token.endswith("ss"):
         return [token, token[:-1]]
+    if token.endswith("ed") and len(token) >= 5:
+        return [token, token[:-2]]
+    if token.endswith("ing") and len(token) >= 6:
+        return [token, token[:-3]]
     return [token, token + "s"]
 
 

@@ -32,8 +32,12 @@ PHONE_RE = re.compile(
 #: would need every word on the page. Kept short on purpose.
 STOP_WORDS = frozenset(
     """a an and are at be by can do does for from how i in is it me my of on or our the to what when where
-    which who why will with you your""".split()
+    which who why will with you your was were am has have had get got please
+    isnt wasnt werent dont doesnt didnt cant wont im ive""".split()
 )
+
+#: Apostrophes inside words are dropped, so "wasn't" is one token, "wasnt".
+APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
 def clean_query(raw):
@@ -78,6 +82,16 @@ def phone_variants(*values):
     return " ".join(dict.fromkeys(variants))
 
 
+def phone_search_text(phone):
+    """What a page with this phone number adds to the index.
+
+    The digit variants, plus the words residents add when they look for a
+    number ("utility billing phone number").
+    """
+    variants = phone_variants(phone)
+    return f"phone number call {variants}" if variants else ""
+
+
 def normalise_phones(text):
     """Replace phone-looking parts of a query by their digits."""
     return PHONE_RE.sub(lambda match: " " + phone_digits(match.group()) + " ", text)
@@ -85,7 +99,8 @@ def normalise_phones(text):
 
 def tokens(text):
     """Lower-cased search tokens of ``text``: words, digit runs, e-mail addresses."""
-    return [token.lower() for token in TOKEN_RE.findall(normalise_phones(text))]
+    text = APOSTROPHE_RE.sub("", normalise_phones(text))
+    return [token.lower() for token in TOKEN_RE.findall(text)]
 
 
 def meaningful_tokens(text):

@@ -13,8 +13,9 @@ lets ``opensearch-py`` import despite our app being called ``events``.
 
 from jackson.settings.env import env_str
 
-#: PostgreSQL stems English ("permits" finds "permit"); SQLite ignores this.
-DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+#: Wagtail's database backend (search.backends.database adds better SQLite ranking).
+#: PostgreSQL stems English ("permits" finds "permit"); SQLite ignores SEARCH_CONFIG.
+DATABASE_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "english"}
 
 
 def cluster_backend(module, url, prefix, package="wagtail.search.backends"):
