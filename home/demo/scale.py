@@ -7,9 +7,11 @@ minutes. Here pages are written in batches instead:
 * tree paths are computed the way treebeard does (``_get_path``), continuing
   after each department's last child, and the base ``Page`` rows are written
   with one ``bulk_create`` per batch;
-* the specific rows (NewsPage, EventPage, ...) are then inserted per object
-  with ``save_base(raw=True)``, since Django cannot bulk-create multi-table
-  children, and tags go in with ``bulk_create``;
+* the specific rows (NewsPage, EventPage, ...) then go in as multi-row
+  INSERTs of their own table's columns. ``bulk_create`` refuses multi-table
+  children, so this uses the queryset's ``_insert``, the same step
+  ``bulk_create`` performs for a plain model (one INSERT per object instead
+  would be 10,000 round trips). Tags go in with ``bulk_create``;
 * pages are live with no revision (as if imported), and the search index is
   rebuilt once by the caller.
 
@@ -24,7 +26,7 @@ import sys
 import time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -212,10 +214,18 @@ def _write_batch(batch, models, cursor, today, progress):
         added[department.pk] = added.get(department.pk, 0) + 1
 
     Page.objects.bulk_create(bases)
-    for written, (base, (model, fields)) in enumerate(zip(bases, specifics, strict=True), start=1):
-        specific = model(page_ptr_id=base.pk, **fields)
-        specific.save_base(raw=True, force_insert=True)
-        progress(written)
+    by_model = {}
+    for base, (model, fields) in zip(bases, specifics, strict=True):
+        by_model.setdefault(model, []).append(model(page_ptr_id=base.pk, **fields))
+    written = 0
+    for model, rows in by_model.items():
+        columns = model._meta.local_concrete_fields
+        step = max(1, connection.ops.bulk_batch_size(columns, rows))
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            model._base_manager._insert(chunk, fields=columns, using=connection.alias)
+            written += len(chunk)
+            progress(written)
 
     wanted = {name for names in tag_names for name in names}
     existing = {tag.name: tag for tag in Tag.objects.filter(name__in=wanted)}
