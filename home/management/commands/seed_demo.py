@@ -70,6 +70,7 @@ class Command(BaseCommand):
         if skip_index:
             self.say("Search index not rebuilt (--skip-index): run `manage.py update_index`.")
         else:
+            self.say("Rebuilding the search index with update_index...")
             index_started = time.monotonic()
             call_command("update_index", verbosity=0, stdout=self.stdout)
             self.say(f"Search index rebuilt with update_index ({time.monotonic() - index_started:.1f} s).")
