@@ -36,13 +36,18 @@ def paginate(request, queryset, per_page=20):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def query_value(request, name, max_length=100):
+    """A GET parameter cut to ``max_length``, without NUL bytes: PostgreSQL refuses them in queries."""
+    return request.GET.get(name, "")[:max_length].replace("\x00", "")
+
+
 def live_departments():
     return DepartmentPage.objects.live().public().order_by("title")
 
 
 def selected_department(request):
     """The department chosen with ?department=<slug>, or None."""
-    slug = request.GET.get("department", "")[:100]
+    slug = query_value(request, "department")
     if not slug:
         return None
     return live_departments().filter(slug=slug).first()
@@ -288,7 +293,7 @@ class FAQIndexPage(BasePage):
         department = selected_department(request)
         if department:
             faqs = faqs.descendant_of(department)
-        topic = request.GET.get("topic", "")[:100]
+        topic = query_value(request, "topic")
         if topic:
             faqs = faqs.filter(tags__slug=topic).distinct()
         context.update(
@@ -343,7 +348,7 @@ class DirectoryPage(BasePage):
         department = selected_department(request)
         if department:
             contacts = contacts.descendant_of(department)
-        query = " ".join(request.GET.get("q", "").split())[:100]
+        query = " ".join(query_value(request, "q", 1000).split())[:100]
         if query:
             contacts = contacts.filter(
                 models.Q(title__icontains=query)

@@ -20,7 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from departments.models import live_departments, paginate, selected_department
+from departments.models import live_departments, paginate, query_value, selected_department
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -53,7 +53,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         department = selected_department(request)
         if department:
             events = events.descendant_of(department)
-        topic = request.GET.get("topic", "")[:100]
+        topic = query_value(request, "topic")
         if topic:
             events = events.filter(tags__slug=topic).distinct()
         return events, department, topic

@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from departments.models import live_departments, paginate, selected_department
+from departments.models import live_departments, paginate, query_value, selected_department
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -43,7 +43,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         department = selected_department(request)
         if department:
             stories = stories.descendant_of(department)
-        topic = request.GET.get("topic", "")[:100]
+        topic = query_value(request, "topic")
         if topic:
             stories = stories.filter(tags__slug=topic).distinct()
         return self.render(
