@@ -22,7 +22,7 @@ department happens in a background task after the transaction commits.
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django import forms
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,7 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from forms.models.feedback import Feedback, clean_text, mask_personal_numbers, strip_personal_query
+from forms.models.feedback import Feedback, clean_text, mask_personal_numbers, page_routing, strip_personal_query
 from forms.protection import SubmissionGuard
 
 #: Ten submissions a minute per client is far above what a person sends and
@@ -96,13 +96,11 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _page_for(raw_id):
-    from wagtail.models import Page
-
+def _page_id(raw_id):
     raw_id = (raw_id or "").strip()
     if not raw_id.isdigit() or len(raw_id) > 18:
         return None
-    return Page.objects.filter(pk=int(raw_id)).first()
+    return int(raw_id)
 
 
 def _return_url(request, raw_url, state):
@@ -121,30 +119,42 @@ def _return_url(request, raw_url, state):
 
 def save_feedback(form, verdict):
     """Store one submission; returns the new Feedback. Routing happens here, at arrival."""
-    from home.models import department_of
-
     data = form.cleaned_data
-    page = _page_for(data.get("page_id"))
+    page_id = _page_id(data.get("page_id"))
     helpful = {"yes": True, "no": False}.get(data.get("helpful"))
     is_report = form.is_report or bool(data.get("trying_to_do") or data.get("what_went_wrong"))
-    feedback = Feedback(
-        kind=Feedback.Kind.REPORT if is_report else Feedback.Kind.VOTE,
-        helpful=helpful,
-        trying_to_do=mask_personal_numbers(data.get("trying_to_do", "")),
-        what_went_wrong=mask_personal_numbers(data.get("what_went_wrong", "")),
-        email=data.get("email", "") if is_report else "",
-        page=page,
-        page_revision_id=page.live_revision_id if page else None,
-        page_url=strip_personal_query(data.get("url") or (page.url if page else "") or "/")[:500],
-        page_title=(page.title if page else clean_text(data.get("title", "")))[:255],
-        department=department_of(page),
-    )
-    if verdict.spam:
-        feedback.status = Feedback.Status.SPAM
-        feedback.spam_reason = verdict.reason
+
+    def build(page):
+        feedback = Feedback(
+            kind=Feedback.Kind.REPORT if is_report else Feedback.Kind.VOTE,
+            helpful=helpful,
+            trying_to_do=mask_personal_numbers(data.get("trying_to_do", "")),
+            what_went_wrong=mask_personal_numbers(data.get("what_went_wrong", "")),
+            email=data.get("email", "") if is_report else "",
+            page_id=page["id"] if page else None,
+            page_revision_id=page["revision"] if page else None,
+            page_url=strip_personal_query(data.get("url") or (page["url"] if page else "") or "/")[:500],
+            page_title=(page["title"] if page else clean_text(data.get("title", "")))[:255],
+            department_id=page["department"] if page else None,
+        )
+        if verdict.spam:
+            feedback.status = Feedback.Status.SPAM
+            feedback.spam_reason = verdict.reason
+        return feedback
+
+    page = page_routing(page_id) if page_id else None
+    try:
+        feedback = _store(build(page))
+    except IntegrityError:
+        # The page (or its department) was deleted after its routing was cached: look again.
+        feedback = _store(build(page_routing(page_id, refresh=True) if page_id else None))
+    return feedback
+
+
+def _store(feedback):
     with transaction.atomic():
         feedback.save()
-        if feedback.kind == Feedback.Kind.REPORT and not verdict.spam:
+        if feedback.kind == Feedback.Kind.REPORT and feedback.status != Feedback.Status.SPAM:
             from forms.tasks import notify_feedback_recipients
 
             pk = feedback.pk

@@ -435,3 +435,28 @@ def test_no_recipients_no_email(client, city, clock, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         send(client, report_data(stamp, city["about"]))
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_routing_follows_publishing_and_moves(client, service, city, clock):
+    from departments.models import DepartmentPage
+
+    stamp = token(client, clock, service.url)
+    vote = {"rendered_at": stamp, "helpful": "yes", "page_id": service.pk, "url": service.url}
+    send(client, vote)
+    first = Feedback.objects.get()
+    service.refresh_from_db()
+    service.title = "Report a pothole or sinkhole"
+    service.save_revision().publish()
+    parks = DepartmentPage(title="Parks", slug="parks", intro="Parks.")
+    city["departments"].add_child(instance=parks)
+    parks.save_revision().publish()
+    send(client, vote, addr="203.0.113.10")
+    second = Feedback.objects.exclude(pk=first.pk).get()
+    service.refresh_from_db()
+    assert second.page_revision_id == service.live_revision_id != first.page_revision_id
+    assert second.page_title == "Report a pothole or sinkhole"
+    service.move(parks, pos="last-child")
+    send(client, vote, addr="203.0.113.11")
+    third = Feedback.objects.order_by("-pk").first()
+    assert third.department_id == parks.pk

@@ -18,8 +18,11 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -70,6 +73,77 @@ def strip_personal_query(url):
     kept = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=False) if key in SAFE_QUERY_PARAMS]
     path = parts.path
     return f"{path}?{urlencode(kept)}" if kept else path
+
+
+# -- where a submission goes: the page's title, live revision and department, cached ---------------
+
+#: Routing facts change only when pages are published, unpublished, moved or deleted; each of those
+#: bumps a generation number (signal receivers below), so the cache is never stale for longer than
+#: the time those signals take to arrive. The TTL bounds anything the signals miss.
+PAGE_ROUTING_TTL = 300
+_ROUTING_VERSION_KEY = "feedback:page-routing:version"
+
+
+def _routing_version():
+    version = cache.get(_ROUTING_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(_ROUTING_VERSION_KEY, version, None)
+    return version
+
+
+def invalidate_page_routing(**kwargs):
+    """Forget every page's cached routing facts (cheap: one cache write)."""
+    try:
+        cache.incr(_ROUTING_VERSION_KEY)
+    except ValueError:
+        cache.add(_ROUTING_VERSION_KEY, 2, None)
+
+
+def page_routing(page_id, refresh=False):
+    """{"id", "title", "url", "revision", "department"} for a page id, or None if there is no such page.
+
+    The submission endpoint asks this for every post; without the cache it would be three
+    queries (the page, its URL's site, its nearest department) on every submission.
+    """
+    from wagtail.models import Page
+
+    from home.models import department_of
+
+    key = f"feedback:page-routing:{_routing_version()}:{page_id}"
+    info = None if refresh else cache.get(key)
+    if info is None:
+        page = Page.objects.filter(pk=page_id).only("pk", "title", "path", "depth", "url_path", "live_revision").first()
+        if page is None:
+            info = {}
+        else:
+            department = department_of(page)
+            info = {
+                "id": page.pk,
+                "title": page.title,
+                "url": page.url or "",
+                "revision": page.live_revision_id,
+                "department": department.pk if department else None,
+            }
+        cache.set(key, info, PAGE_ROUTING_TTL)
+    return info or None
+
+
+def _connect_routing_invalidation():
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(invalidate_page_routing, dispatch_uid="feedback-routing-published")
+    page_unpublished.connect(invalidate_page_routing, dispatch_uid="feedback-routing-unpublished")
+    post_page_move.connect(invalidate_page_routing, dispatch_uid="feedback-routing-moved")
+
+    @receiver(post_delete, dispatch_uid="feedback-routing-deleted")
+    def _page_deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            invalidate_page_routing()
+
+
+_connect_routing_invalidation()
 
 
 class FeedbackQuerySet(models.QuerySet):
@@ -176,6 +250,10 @@ class Feedback(models.Model):
 
     objects = FeedbackQuerySet.as_manager()
 
+    #: Feedback points at pages but is not content: keep it out of Wagtail's
+    #: reference index ("usage" counts), which would also queue a task per save.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "feedback item"
@@ -278,6 +356,8 @@ class FeedbackEvent(models.Model):
     from_value = models.CharField(max_length=255, blank=True)
     to_value = models.CharField(max_length=255, blank=True)
     note = models.TextField("internal note", blank=True, max_length=2000)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["created_at", "pk"]
