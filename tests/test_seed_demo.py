@@ -13,13 +13,16 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from departments.models import ContactPage, DepartmentPage, FAQPage, ServicePage
 from events.models import EventPage
 from forms.models import FormPage
 from home.demo.departments import DEPARTMENTS
+from home.demo.news import NEWS_IMAGES
 from home.models import CitySettings, HomePage, StandardPage
 from news.models import NewsPage
 
@@ -27,8 +30,13 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Run seed_demo once for the module; roll everything back at the end."""
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Run seed_demo once for the module; roll everything back at the end.
+
+    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's.
+    """
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    media.enable()
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -40,6 +48,7 @@ def seeded(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
+            media.disable()
 
 
 def run_seed(*args):
@@ -102,6 +111,15 @@ def test_news_spread_over_six_months_mostly_in_departments(seeded, db):
     assert stories.filter(depth=4).exists(), "some stories live under /news/"
     assert all(story.summary and story.body for story in stories)
     assert all(story.tags.exists() for story in stories)
+
+
+def test_some_stories_have_illustrations_with_alt_text(seeded, db):
+    illustrated = NewsPage.objects.exclude(image=None)
+    assert illustrated.count() >= 10
+    for story in illustrated:
+        assert story.image_alt.startswith("Illustration of")
+        assert story.image.width == 1200 and story.image.height == 675
+    assert get_image_model().objects.count() == len(set(NEWS_IMAGES.values()))
 
 
 def test_events_past_and_upcoming_in_city_time(seeded, db):
@@ -186,8 +204,10 @@ def test_data_modules_have_unique_slugs_per_department():
 
 def test_second_run_changes_nothing(seeded, db):
     before = tree_snapshot()
+    images = get_image_model().objects.count()
     output = run_seed()
     assert tree_snapshot() == before, "no new pages and no new revisions"
+    assert get_image_model().objects.count() == images
     tallies = [line for line in output.splitlines() if " created, " in line]
     assert len(tallies) >= 7
     assert all(" 0 created, 0 updated" in line for line in tallies), output

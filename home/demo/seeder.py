@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from home.demo import city, events, news
 from home.demo.common import CITY_NAME, city_datetime, city_today, rich_list
 from home.demo.departments import DEPARTMENTS
+from home.demo.images import alt_text, demo_image
 from home.demo.upsert import update, upsert
 
 
@@ -185,12 +186,16 @@ class DemoSeeder:
 
         today = today or city_today()
         tally = Counter()
+        images = {theme: demo_image(theme) for theme in sorted(set(news.NEWS_IMAGES.values()))}
         for item in news.NEWS:
+            theme = news.NEWS_IMAGES.get(item["slug"])
             fields = {
                 "title": item["title"],
                 "date": today - datetime.timedelta(days=item["days_ago"]),
                 "summary": item["summary"],
                 "body": item["body"],
+                "image": images[theme] if theme else None,
+                "image_alt": alt_text(theme) if theme else "",
             }
             parent = self._parent_for(item, "news")
             _, status = upsert(parent, NewsPage, item["slug"], fields, tags=item.get("tags", []))

@@ -5,6 +5,8 @@ away. The password is fixed and printed on purpose: this account is for a
 demo on your own machine, never for a server anyone else can reach.
 """
 
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -27,7 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, password, allow_production=False, **options):
-        if not settings.DEBUG and not allow_production and "production" in settings.SETTINGS_MODULE:
+        settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "")
+        if not settings.DEBUG and not allow_production and settings_module.endswith(".production"):
             raise CommandError("Refusing to create a demo admin with production settings.")
         if not username.strip() or not password:
             raise CommandError("Username and password must not be empty.")
