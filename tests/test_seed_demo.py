@@ -26,7 +26,8 @@ from home.demo.news import NEWS_IMAGES
 from home.models import CitySettings, HomePage, StandardPage
 from news.models import NewsPage
 
-pytestmark = pytest.mark.slow
+#: Tests that need the seeded city take seconds (the seed runs once per module).
+slow = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,7 @@ def children_of(model, parent):
 # -- what the seed builds ----------------------------------------------------
 
 
+@slow
 def test_departments_have_services_contacts_faqs_and_a_form(seeded, db):
     departments = DepartmentPage.objects.all()
     assert departments.count() >= 10
@@ -79,6 +81,7 @@ def test_departments_have_services_contacts_faqs_and_a_form(seeded, db):
         assert dept.intro and dept.phone.startswith("601-555-01") and dept.email.endswith(".example.gov")
 
 
+@slow
 def test_required_forms_exist_with_realistic_fields(seeded, db):
     forms = FormPage.objects.all()
     assert forms.count() >= 5
@@ -99,6 +102,7 @@ def test_required_forms_exist_with_realistic_fields(seeded, db):
     assert len(dropdown.choices.splitlines()) == 5
 
 
+@slow
 def test_news_spread_over_six_months_mostly_in_departments(seeded, db):
     stories = NewsPage.objects.all()
     assert stories.count() >= 40
@@ -113,6 +117,7 @@ def test_news_spread_over_six_months_mostly_in_departments(seeded, db):
     assert all(story.tags.exists() for story in stories)
 
 
+@slow
 def test_some_stories_have_illustrations_with_alt_text(seeded, db):
     illustrated = NewsPage.objects.exclude(image=None)
     assert illustrated.count() >= 10
@@ -122,6 +127,7 @@ def test_some_stories_have_illustrations_with_alt_text(seeded, db):
     assert get_image_model().objects.count() == len(set(NEWS_IMAGES.values()))
 
 
+@slow
 def test_events_past_and_upcoming_in_city_time(seeded, db):
     events = EventPage.objects.all()
     assert events.count() >= 30
@@ -140,6 +146,7 @@ def test_events_past_and_upcoming_in_city_time(seeded, db):
     assert {timezone.localtime(m.start).hour for m in meetings} == {18}, "at 6 p.m. in Jackson"
 
 
+@slow
 def test_every_seeded_page_is_live_and_published(seeded, db):
     pages = Page.objects.filter(depth__gt=1)
     assert pages.count() > 250
@@ -148,6 +155,7 @@ def test_every_seeded_page_is_live_and_published(seeded, db):
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+@slow
 def test_services_belong_to_their_department_and_have_an_action(seeded, db):
     for service in ServicePage.objects.all():
         assert service.department == service.get_parent().specific
@@ -160,6 +168,7 @@ def test_services_belong_to_their_department_and_have_an_action(seeded, db):
             assert form.department == service.department
 
 
+@slow
 def test_city_wide_pages_site_and_settings(seeded, db):
     home = HomePage.objects.get()
     assert home.depth == 2
@@ -180,6 +189,7 @@ def test_city_wide_pages_site_and_settings(seeded, db):
         assert task.value["page"] is not None and task.value["page"].live
 
 
+@slow
 def test_search_finds_a_faq_by_a_word_in_its_answer(seeded, db):
     faq = FAQPage.objects.get(slug="why-is-my-water-brown")
     assert "sediment" in faq.answer and "sediment" not in faq.title.lower()
@@ -187,6 +197,7 @@ def test_search_finds_a_faq_by_a_word_in_its_answer(seeded, db):
     assert faq in results
 
 
+@slow
 def test_progress_is_reported_per_area(seeded, db):
     for area in ("Departments", "News", "Events", "Search index rebuilt"):
         assert area in seeded
@@ -202,6 +213,7 @@ def test_data_modules_have_unique_slugs_per_department():
 # -- idempotency ---------------------------------------------------------------
 
 
+@slow
 def test_second_run_changes_nothing(seeded, db):
     before = tree_snapshot()
     images = get_image_model().objects.count()
@@ -213,6 +225,7 @@ def test_second_run_changes_nothing(seeded, db):
     assert all(" 0 created, 0 updated" in line for line in tallies), output
 
 
+@slow
 def test_rerun_repairs_an_edited_page_in_place(seeded, db):
     faq = FAQPage.objects.get(slug="my-trash-was-not-picked-up")
     faq.answer = "<p>Edited by hand.</p>"
@@ -224,10 +237,12 @@ def test_rerun_repairs_an_edited_page_in_place(seeded, db):
     assert Page.objects.count() == pages
 
 
+@slow
 def test_verbosity_zero_prints_nothing(seeded, db):
     assert run_seed("--verbosity", "0") == ""
 
 
+@slow
 def test_wrong_page_type_at_a_demo_slug_is_a_clear_error_and_loses_nothing(seeded, db):
     dept = DepartmentPage.objects.get(slug="public-works")
     ServicePage.objects.get(slug="report-a-pothole").delete()
@@ -241,6 +256,7 @@ def test_wrong_page_type_at_a_demo_slug_is_a_clear_error_and_loses_nothing(seede
     assert FAQPage.objects.filter(pk=squatter.pk).exists()
 
 
+@slow
 def test_negative_scale_is_refused(seeded, db):
     with pytest.raises(CommandError, match="--scale"):
         run_seed("--scale", "-5")
@@ -249,6 +265,7 @@ def test_negative_scale_is_refused(seeded, db):
 # -- scale -----------------------------------------------------------------
 
 
+@slow
 def test_scale_adds_generated_pages_once(seeded, db):
     before = Page.objects.count()
     output = run_seed("--scale", "50")
@@ -268,6 +285,7 @@ def test_scale_adds_generated_pages_once(seeded, db):
     assert Page.objects.count() == before + 60
 
 
+@slow
 def test_generated_pages_are_usable(seeded, db, client):
     run_seed("--scale", "12", "--verbosity", "0")
     for page in Page.objects.filter(slug__startswith="generated-").specific():
