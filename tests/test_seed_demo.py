@@ -257,9 +257,15 @@ def test_wrong_page_type_at_a_demo_slug_is_a_clear_error_and_loses_nothing(seede
 
 
 @slow
-def test_negative_scale_is_refused(seeded, db):
+def test_negative_or_absurd_scale_is_refused_before_any_work(seeded, db):
+    pages = Page.objects.count()
     with pytest.raises(CommandError, match="--scale"):
         run_seed("--scale", "-5")
+    with pytest.raises(CommandError, match="more than this command supports"):
+        run_seed("--scale", "5000000000")
+    with pytest.raises(CommandError):
+        run_seed("--scale", "ten")
+    assert Page.objects.count() == pages
 
 
 # -- scale -----------------------------------------------------------------

@@ -1,7 +1,8 @@
 """``manage.py seed_demo [--scale N]``: build the demo City of Jackson.
 
 Idempotent: pages are found by slug under their parent and only written when
-their data changed, so running it again is quick and duplicates nothing.
+their data changed, so running it again is quick and duplicates nothing. A
+demo page edited by hand is put back to the demo text on the next run.
 ``--scale N`` then adds N generated pages (for benchmarks), also idempotent.
 The search index is rebuilt at the end so search finds every seeded page.
 """
@@ -16,6 +17,9 @@ from django.db import transaction
 from home.demo.indexing import search_indexing_paused
 from home.demo.seeder import DemoSeeder
 from home.demo.upsert import SeedConflict
+
+#: Generated pages are planned in memory; a million is far beyond any benchmark we run.
+MAX_SCALE = 1_000_000
 
 
 class Command(BaseCommand):
@@ -39,6 +43,8 @@ class Command(BaseCommand):
     def handle(self, *args, scale=0, skip_index=False, **options):
         if scale < 0:
             raise CommandError("--scale must be zero or a positive number of pages.")
+        if scale > MAX_SCALE:
+            raise CommandError(f"--scale {scale:,} is more than this command supports ({MAX_SCALE:,} pages).")
         self.verbosity = options["verbosity"]
         started = time.monotonic()
         seeder = DemoSeeder()
