@@ -85,6 +85,7 @@ EVENTS = council_meetings() + [
         start="18:30",
         end="20:00",
         venue=CEDAR_HILL,
+        weekday=3,
         tags=["council", "community"],
     ),
     event(
@@ -96,6 +97,7 @@ EVENTS = council_meetings() + [
         start="18:30",
         end="20:00",
         venue=WESTHAVEN,
+        weekday=3,
         tags=["council", "community"],
     ),
     event(
@@ -138,7 +140,7 @@ EVENTS = council_meetings() + [
     ),
     event(
         "fall-neighborhood-cleanup",
-        "Fall neighborhood cleanup day",
+        "Neighborhood cleanup day",
         "solid-waste",
         34,
         "Join your neighbors to clean up streets, parks and creeks. Supplies, water and lunch provided.",
@@ -217,7 +219,7 @@ EVENTS = council_meetings() + [
     ),
     event(
         "learn-to-swim-session",
-        "Learn to swim: fall session",
+        "Learn to swim: eight-week session",
         "parks-recreation",
         20,
         "Eight weeks of small-group swim lessons for children aged 4 to 12, taught by certified instructors.",
@@ -243,7 +245,7 @@ EVENTS = council_meetings() + [
     ),
     event(
         "fall-festival",
-        "Jackson Fall Festival",
+        "Jackson Riverfront Festival",
         "parks-recreation",
         55,
         "Two days of music, local food, crafts and children's activities across Sweetgum Park.",
@@ -274,10 +276,10 @@ EVENTS = council_meetings() + [
     ),
     event(
         "holiday-lights-parade",
-        "Holiday lights parade",
+        "Magnolia Commons night parade",
         "parks-recreation",
         80,
-        "Lighted floats, marching bands and a visit from Santa along Magnolia Commons Street.",
+        "Lighted floats, marching bands and dance teams along Magnolia Commons Street.",
         start="18:00",
         end="20:00",
         weekday=5,
@@ -306,6 +308,7 @@ EVENTS = council_meetings() + [
         end="19:00",
         venue=STATION_9,
         registration_url=f"{SERVICES_DOMAIN}/fire/cpr",
+        weekday=1,
         tags=["fire safety", "health"],
     ),
     event(
@@ -349,7 +352,7 @@ EVENTS = council_meetings() + [
         "Citizens Police Academy graduation",
         "police",
         64,
-        "Celebrate the fall class of the Citizens Police Academy.",
+        "Celebrate the latest class of the Citizens Police Academy.",
         start="18:00",
         end="19:00",
         weekday=3,
@@ -391,6 +394,7 @@ EVENTS = council_meetings() + [
         end="20:00",
         venue=CEDAR_HILL,
         online_url="https://meet.example/jackson-2045",
+        weekday=2,
         tags=["planning", "community"],
     ),
     event(
@@ -403,6 +407,7 @@ EVENTS = council_meetings() + [
         end="13:00",
         online_url="https://meet.example/jackson-2045",
         registration_url=f"{SERVICES_DOMAIN}/planning/jackson-2045",
+        weekday=1,
         tags=["planning", "community"],
     ),
     event(
@@ -440,6 +445,7 @@ EVENTS = council_meetings() + [
         end="13:00",
         venue=CITY_HALL,
         online_url="https://meet.example/facade-grants",
+        weekday=2,
         tags=["business", "grants"],
     ),
     event(

@@ -78,28 +78,29 @@ NEWS = [
         "New splash pad opens at Sweetgum Park",
         "parks-recreation",
         5,
-        "The free splash pad is open daily from 10 a.m. to 7 p.m. through Labor Day.",
+        "The free splash pad is open daily from 10 a.m. to 7 p.m., May through October.",
         [
             "Children and families cooled off at the new Sweetgum Park splash pad, which opened Saturday with a "
             "ribbon cutting by Mayor Battle and Ward 3 Councilwoman Denise Farrow.",
             "The splash pad has 28 water features, shaded seating and an accessible route from the parking lot. "
             "It recycles its water through a filtration system and is free to use.",
         ],
-        ["parks", "summer"],
+        ["parks", "splash pads"],
     ),
     story(
         "summer-camp-registration-open",
-        "Summer camp registration opens March 1",
+        "Registration opens for school-break day camps",
         "parks-recreation",
         170,
-        "Ten weeks of day camp at eight community centers, with reduced rates for families on SNAP or Medicaid.",
+        "Day camps during school breaks at eight community centers, with reduced rates for families on SNAP "
+        "or Medicaid.",
         [
-            "Registration for summer day camp opens March 1 at 8 a.m. Camps run for ten weeks at eight "
-            "community centers for children aged 6 to 13, from 7:30 a.m. to 5:30 p.m.",
+            "Registration is open for day camps during school breaks. Camps run at eight community centers "
+            "for children aged 6 to 13, from 7:30 a.m. to 5:30 p.m.",
             "Weekly fees are $60 for residents, and $10 for families who receive SNAP, Medicaid or free school "
             "lunch. Spaces fill quickly, so register early.",
         ],
-        ["parks", "youth", "summer"],
+        ["parks", "youth", "camps"],
     ),
     story(
         "heron-lake-trail-extension",

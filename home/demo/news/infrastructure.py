@@ -5,7 +5,7 @@ from home.demo.common import bullets, callout, heading, phone, story
 NEWS = [
     story(
         "summer-paving-program-begins",
-        "Summer paving program to resurface 42 miles of streets",
+        "Paving program to resurface 42 miles of streets",
         "public-works",
         3,
         "Crews start this week on the largest paving program in a decade, beginning with Larkspur Avenue and "
@@ -50,7 +50,7 @@ NEWS = [
         "Twelve intersections will get signals that adjust to traffic in real time, cutting waits at rush hour.",
         [
             "Adaptive traffic signals will be installed at twelve intersections along Meadowbrook Parkway this "
-            "summer. The signals count vehicles and adjust green times every few minutes.",
+            "year. The signals count vehicles and adjust green times every few minutes.",
             "Similar systems in other cities have cut travel times on busy corridors by 10 to 20 percent. The "
             "new signals also give pedestrians a head start at crosswalks and include accessible push buttons "
             "that speak and vibrate.",
@@ -60,7 +60,7 @@ NEWS = [
     ),
     story(
         "storm-drain-cleaning-before-hurricane-season",
-        "Crews clear 1,200 storm drains before hurricane season",
+        "Crews clear 1,200 storm drains in flood-prone neighborhoods",
         "public-works",
         96,
         "Drainage teams focused on neighborhoods that flooded last year. Residents can help by keeping leaves "

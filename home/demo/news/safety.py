@@ -52,7 +52,7 @@ NEWS = [
         15,
         "A free 10-week evening course shows residents how the department works, from 911 calls to investigations.",
         [
-            "The Police Department is accepting applications for its fall Citizens Police Academy. The free "
+            "The Police Department is accepting applications for its next Citizens Police Academy. The free "
             "course meets Thursday evenings for 10 weeks at police headquarters.",
             "Participants learn about patrol, investigations, the 911 center and the use-of-force policy, and "
             "can ride along with an officer. Applicants must be 18 and live or work in Jackson.",
