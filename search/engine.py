@@ -149,6 +149,31 @@ def _count_by_type(results, name, type_slugs_by_ct):
     return counts
 
 
+def _count_both(results, name, slugs_by_ct, department_list):
+    """Type and department counts from one GROUP BY over the (database backend) results."""
+    by_path = {department.path: department.pk for department in department_list}
+    lengths = {len(path) for path in by_path} or {0}
+    length = min(lengths)
+    rows = (
+        results.get_queryset()
+        .order_by()
+        .annotate(prefix=Substr("path", 1, length))
+        .values("content_type", "prefix")
+        .annotate(n=Count("pk"))
+    )
+    type_counts, department_counts = {}, {}
+    for row in rows:
+        slug = slugs_by_ct.get(row["content_type"])
+        if slug:
+            type_counts[slug] = type_counts.get(slug, 0) + row["n"]
+        pk = by_path.get(row["prefix"])
+        if pk:
+            department_counts[pk] = department_counts.get(pk, 0) + row["n"]
+    if len(lengths) > 1:  # departments at several depths (unusual): count them the general way
+        department_counts = _count_by_department(results, name, department_list)
+    return type_counts, department_counts
+
+
 def _count_by_department(results, name, department_list):
     by_path = {department.path: department.pk for department in department_list}
     counts = {}
@@ -209,10 +234,17 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
         for slug, (_label, models) in type_map.items():
             for content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).values():
                 slugs_by_ct[content_type.pk] = slug
-        unfiltered_type = base_queryset(None, department).search(query, backend=name, order_by_relevance=False)
-        outcome.type_counts = _count_by_type(unfiltered_type, name, slugs_by_ct)
-        unfiltered_department = base_queryset(page_types, None).search(query, backend=name, order_by_relevance=False)
-        outcome.department_counts = _count_by_department(unfiltered_department, name, department_list)
+        if page_types is None and department is None and is_database_backend(name):
+            # No filter chosen: both facets come from the same result set, in one grouped query.
+            unfiltered = base_queryset().search(query, backend=name, order_by_relevance=False)
+            outcome.type_counts, outcome.department_counts = _count_both(unfiltered, name, slugs_by_ct, department_list)
+        else:
+            unfiltered_type = base_queryset(None, department).search(query, backend=name, order_by_relevance=False)
+            outcome.type_counts = _count_by_type(unfiltered_type, name, slugs_by_ct)
+            unfiltered_department = base_queryset(page_types, None).search(
+                query, backend=name, order_by_relevance=False
+            )
+            outcome.department_counts = _count_by_department(unfiltered_department, name, department_list)
     return outcome
 
 

@@ -48,7 +48,7 @@ def backends_for(monkeypatch, **env):
 def test_database_backend_by_default(monkeypatch):
     backends = backends_for(monkeypatch)
     assert list(backends) == ["default"]
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["default"]["BACKEND"] == "search.backends.database"
 
 
 def test_elasticsearch_url_selects_elasticsearch9_with_database_alongside(monkeypatch):
@@ -56,7 +56,7 @@ def test_elasticsearch_url_selects_elasticsearch9_with_database_alongside(monkey
     assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
     assert backends["default"]["URLS"] == ["https://es.example:9200"]
     assert backends["default"]["INDEX_PREFIX"] == "city_"
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.backends.database"
     # Both are updated on save: neither opts out of AUTO_UPDATE.
     assert backends["default"].get("AUTO_UPDATE", True) and backends["database"].get("AUTO_UPDATE", True)
 

@@ -1,0 +1,242 @@
+"""Search latency at 10,000 pages: through the search page over HTTP, and through the backend alone.
+
+Seeds the demo city plus generated pages (``seed_demo --scale``) up to
+``--pages`` pages, then times 20 representative resident queries:
+
+* end to end: GET /search/?q=… against gunicorn (production settings,
+  127.0.0.1), one request at a time, each query ``--rounds`` times;
+* backend alone: in a Django shell, ``Page.objects.live().public()
+  .specific().search(q)`` counted and its first 10 results loaded (what the
+  backend costs), and ``search.engine.search`` (that plus synonyms, the
+  all-words-first merge and facet counts: what the view costs before
+  rendering).
+
+Target: p95 under 50 ms at 10,000 pages on PostgreSQL.
+
+    python bench/search.py --postgres --write     # scratch DB jackson_search_bench, dropped afterwards
+    python bench/search.py --sqlite --write
+    python bench/search.py --postgres --database-url postgres://…/already_seeded   # skip seeding
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402
+    ROOT,
+    gunicorn,
+    manage,
+    production_env,
+    replace_section,
+    scratch_postgres,
+    sqlite_url,
+    workdir,
+)
+
+BENCH_QUERIES = [
+    "pay water bill",
+    "pothole",
+    "trash pickup schedule",
+    "garbage day",
+    "Whitfield",
+    "601-555-0142",
+    "building permit",
+    "my garbage wasn't collected",
+    "water leak",
+    "boil water notice",
+    "pick up old couch",
+    "youth sports",
+    "my car got towed",
+    "pay speeding ticket",
+    "why is my water bill so high",
+    "public records request",
+    "street flooding",
+    "city council meeting",
+    "park",
+    "xyzzy nothing matches this",
+]
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(samples_ms):
+    return {
+        "p50": statistics.median(samples_ms),
+        "p95": percentile(samples_ms, 0.95),
+        "max": max(samples_ms),
+        "n": len(samples_ms),
+    }
+
+
+def backend_timings(rounds):
+    """Run inside Django (``manage.py shell``): time the backend and the engine per query."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    from search import engine
+    from search.models import synonym_groups
+    from search.query import build_query
+
+    groups = synonym_groups()
+    backend_ms, engine_ms = [], []
+    for query in BENCH_QUERIES:  # warm-up: connection, caches, the page-type registry
+        engine.search(query)
+    for _ in range(rounds):
+        for query in BENCH_QUERIES:
+            started = time.perf_counter()
+            results = Page.objects.live().public().specific().search(build_query(query, groups))
+            results.count()
+            list(results[:10])
+            backend_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            engine.search(query)
+            engine_ms.append((time.perf_counter() - started) * 1000)
+    pages = Page.objects.live().count()
+    print(
+        "BENCH-JSON "
+        + json.dumps(
+            {"vendor": connection.vendor, "pages": pages, "backend": summary(backend_ms), "engine": summary(engine_ms)}
+        )
+    )
+
+
+def run_backend_timings(env, rounds):
+    code = f"from bench.search import backend_timings; backend_timings({int(rounds)})"
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in out.splitlines() if line.startswith("BENCH-JSON "))
+    return json.loads(line.removeprefix("BENCH-JSON "))
+
+
+def http_timings(base, rounds):
+    samples = []
+    for query in BENCH_QUERIES:  # warm-up: every worker imports and connects
+        for _ in range(3):
+            urllib.request.urlopen(f"{base}/search/?q={urllib.parse.quote(query)}", timeout=30).read()
+    for _ in range(rounds):
+        for query in BENCH_QUERIES:
+            url = f"{base}/search/?q={urllib.parse.quote(query)}"
+            started = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=30) as response:
+                response.read()
+                assert response.status == 200
+            samples.append((time.perf_counter() - started) * 1000)
+    return summary(samples)
+
+
+def seed(env, pages):
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed_demo", "--verbosity", "0")
+    code = "from wagtail.models import Page; print(Page.objects.count())"
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    missing = pages - int(out[-1])
+    if missing > 0:
+        manage(env, "seed_demo", "--scale", str(missing), "--verbosity", "0")
+
+
+def measure(database_url, pages, rounds, reseed=True):
+    env = production_env(database_url, workdir())
+    if reseed:
+        seed(env, pages)
+    manage(env, "collectstatic", "--noinput")
+    result = run_backend_timings(env, rounds)
+    with gunicorn(env, workers=2) as base:
+        result["http"] = http_timings(base, rounds)
+    return result
+
+
+def table(results):
+    rows = [
+        "| Database | Live pages | Path | p50 (ms) | p95 (ms) | max (ms) | Samples |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    labels = [
+        ("http", "GET /search/ over HTTP (gunicorn, 2 workers)"),
+        ("engine", "search.engine.search (query, merge, facets)"),
+        ("backend", "backend alone (count + first 10 results)"),
+    ]
+    for result in results:
+        for key, label in labels:
+            figures = result[key]
+            rows.append(
+                f"| {result['vendor']} | {result['pages']:,} | {label} | {figures['p50']:.1f} | "
+                f"{figures['p95']:.1f} | {figures['max']:.1f} | {figures['n']} |"
+            )
+    return "\n".join(rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgres", action="store_true", help="measure on a scratch PostgreSQL database")
+    parser.add_argument("--sqlite", action="store_true", help="measure on a scratch SQLite database")
+    parser.add_argument("--pages", type=int, default=10_000, help="total pages to seed (default 10,000)")
+    parser.add_argument("--rounds", type=int, default=10, help="times each of the 20 queries is run (default 10)")
+    parser.add_argument("--database-url", help="use this already-seeded database instead of seeding a scratch one")
+    parser.add_argument("--write", action="store_true", help="write the figures into BENCHMARKS.md (## Search)")
+    args = parser.parse_args()
+    if not (args.postgres or args.sqlite):
+        args.postgres = args.sqlite = True
+
+    results = []
+    if args.database_url:
+        results.append(measure(args.database_url, args.pages, args.rounds, reseed=False))
+    else:
+        if args.postgres:
+            with scratch_postgres("jackson_search_bench") as url:
+                results.append(measure(url, args.pages, args.rounds))
+        if args.sqlite:
+            results.append(measure(sqlite_url(workdir()), args.pages, args.rounds))
+    print(table(results))
+    if args.write:
+        write(results)
+
+
+def write(results):
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else ""
+    existing = {}
+    marker = "<!-- search-bench-json "
+    if marker in text:
+        start = text.index(marker) + len(marker)
+        existing = json.loads(text[start : text.index(" -->", start)])
+    for result in results:
+        existing[result["vendor"]] = result
+    body = f"""Measured by `python bench/search.py --write` ({time.strftime("%Y-%m-%d")}, 2 cores): the demo city plus
+`seed_demo --scale` pages, 20 representative resident queries (bench/search.py `BENCH_QUERIES`), each run
+{results[0]["http"]["n"] // len(BENCH_QUERIES)} times one request at a time. Target: p95 under 50 ms at 10,000 pages on
+PostgreSQL.
+
+{table(list(existing.values()))}
+
+{marker}{json.dumps(existing)} -->
+"""
+    replace_section(path, "Search", body)
+
+
+if __name__ == "__main__":
+    main()
