@@ -176,7 +176,7 @@ def _refuse(request, verdict):
     return render(
         request,
         "forms/feedback/refused.html",
-        {"message": verdict.message, "feedback_title": "Feedback not sent"},
+        {"message": verdict.message, "hide_feedback": True},
         status=verdict.status,
     )
 

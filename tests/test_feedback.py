@@ -362,6 +362,7 @@ def test_cross_origin_post_rejected(client, service, clock, origin):
     response = send(client, report_data(stamp, service), origin=origin)
     assert response.status_code == 403
     assert "only be sent from this website" in response.content.decode()
+    assert 'id="feedback"' not in response.content.decode()  # no form that would post back to /feedback/
     assert Feedback.objects.count() == 0
 
 

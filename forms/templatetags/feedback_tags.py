@@ -27,6 +27,8 @@ def _url_without_feedback(request):
 
 @register.inclusion_tag("forms/includes/feedback_component.html", takes_context=True)
 def feedback_component(context):
+    if context.get("hide_feedback"):  # e.g. the page that says a feedback post was refused
+        return {"hidden": True}
     request = context.get("request")
     page = context.get("page")
     if not isinstance(page, Page):
