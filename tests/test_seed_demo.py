@@ -15,14 +15,17 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from departments.models import ContactPage, DepartmentPage, FAQPage, ServicePage
+from departments.models import ContactPage, DepartmentIndexPage, DepartmentPage, FAQPage, ServicePage
 from events.models import EventPage
 from forms.models import FormPage
 from home.demo.departments import DEPARTMENTS
 from home.demo.news import NEWS_IMAGES
+from home.demo.scale import scale_up
+from home.demo.seeder import DemoSeeder
 from home.models import CitySettings, HomePage, StandardPage
 from news.models import NewsPage
 
@@ -293,7 +296,12 @@ def test_scale_adds_generated_pages_once(seeded, db):
 
 @slow
 def test_generated_pages_are_usable(seeded, db, client):
-    run_seed("--scale", "12", "--verbosity", "0")
+    Tag.objects.filter(name="parks").update(name="Parks")  # as if an editor renamed it
+    seeder = DemoSeeder()
+    seeder.indexes["departments"] = DepartmentIndexPage.objects.get()
+    assert scale_up(seeder, 12, verbosity=0) == 12
+    call_command("update_index", verbosity=0, stdout=io.StringIO())
+    assert not Tag.objects.filter(name="parks").exists(), "the renamed tag is reused, not duplicated"
     for page in Page.objects.filter(slug__startswith="generated-").specific():
         assert page.department is not None
         assert page.url_path == page.get_parent().url_path + page.slug + "/"

@@ -27,7 +27,7 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -227,17 +227,24 @@ def _write_batch(batch, models, cursor, today, progress):
             written += len(chunk)
             progress(written)
 
+    # Tags are matched by name or slug (both are unique), so an editor's "Parks" is reused for "parks".
     wanted = {name for names in tag_names for name in names}
-    existing = {tag.name: tag for tag in Tag.objects.filter(name__in=wanted)}
-    missing = [Tag(name=name, slug=slugify(name)) for name in sorted(wanted - set(existing))]
+    known = Tag.objects.filter(Q(name__in=wanted) | Q(slug__in=[slugify(name) for name in wanted]))
+    by_name = {tag.name: tag for tag in known}
+    by_slug = {tag.slug: tag for tag in known}
+
+    def resolve(name):
+        return by_name.get(name) or by_slug.get(slugify(name))
+
+    missing = [Tag(name=name, slug=slugify(name)) for name in sorted(wanted) if resolve(name) is None]
     for tag in Tag.objects.bulk_create(missing):
-        existing[tag.name] = tag
+        by_name[tag.name] = tag
     through_rows = {}
     for base, (model, _), names in zip(bases, specifics, tag_names, strict=True):
         if names:
             through = model._meta.get_field("tags").through
             through_rows.setdefault(through, []).extend(
-                through(content_object_id=base.pk, tag_id=existing[name].pk) for name in names
+                through(content_object_id=base.pk, tag_id=resolve(name).pk) for name in names
             )
     for through, rows in through_rows.items():
         through.objects.bulk_create(rows)
