@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from departments.models import DepartmentPage
 from departments.provisioning import create_department
-from departments.roles import ADMINISTRATOR, COMMUNICATIONS, EMERGENCY_PUBLISHER, setup_site_roles
+from departments.roles import ADMINISTRATOR, COMMUNICATIONS, EMERGENCY_PUBLISHER, setup_department, setup_site_roles
 
 DEFAULT_PASSWORD = "jackson-demo"  # noqa: S105  (a published local-demo password by design)
 
@@ -46,6 +46,9 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["allow_without_debug"]:
             raise CommandError("Refusing to create demo users with DEBUG off; pass --allow-without-debug if intended.")
         site_roles = setup_site_roles()
+        # Every department in the demo city gets its groups and workflow, not only the two with demo users.
+        for department in DepartmentPage.objects.all():
+            setup_department(department)
         _, parks = demo_department("parks")
         _, police = demo_department("police")
 
