@@ -34,6 +34,7 @@ FIELD_TYPE_CHOICES = (
 RESERVED_NAMES = {"website", "rendered_at", "csrfmiddlewaretoken"}
 
 MULTILINE_MAX_LENGTH = 10_000
+FILE_AGAIN_MESSAGE = "Please choose this file again: files can’t be kept while other answers are fixed."
 PHONE_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}$", re.IGNORECASE)
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-]+")
 
@@ -79,6 +80,11 @@ class PublicFormBase(BaseForm):
 
     def full_clean(self):
         super().full_clean()
+        if self.errors:
+            # Browsers cannot put a chosen file back into a re-rendered form, so say so next to it.
+            for name, field in self.fields.items():
+                if isinstance(field, UploadField) and name not in self.errors and self.cleaned_data.get(name):
+                    self.add_error(name, FILE_AGAIN_MESSAGE)
         for name in self.errors:
             if name not in self.fields:
                 continue

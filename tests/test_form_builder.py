@@ -130,10 +130,13 @@ class TestFormPage:
     def test_valid_submission_is_stored_then_emailed(self, client, form_page, private_media, settings):
         photo = SimpleUploadedFile("pavilion photo.png", png_bytes(), content_type="image/png")
         response = post(client, form_page, valid_answers(photo_or_document=photo))
-        assert response.status_code == 200
-        assert "We will confirm your booking" in response.content.decode()
+        assert response.status_code == 302  # post/redirect/get: a reload cannot send it twice
+        assert response["Location"].startswith(form_page.url + "?thanks=")
+        thanks = client.get(response["Location"]).content.decode()
+        assert "We will confirm your booking" in thanks
 
         submission = FormPageSubmission.objects.get()
+        assert f"Reference number: <strong>{submission.pk}</strong>" in thanks
         assert submission.page_id == form_page.pk
         data = submission.form_data
         assert data["your_name"] == "Ana Núñez"
@@ -199,6 +202,27 @@ class TestFormPage:
         assert FormPageSubmission.objects.count() == 0
         assert 'aria-invalid="true"' in html
         assert 'value="Ana Núñez"' in html  # the other answers are kept
+
+    def test_thank_you_links_cannot_be_forged(self, client, form_page, city):
+        location = post(client, form_page, valid_answers())["Location"]
+        submission = FormPageSubmission.objects.get()
+        token = location.split("thanks=")[1]
+        assert "Reference number" in client.get(location).content.decode()
+        for forged in ("1", token[:-2] + "xx", "<script>", "x" * 5000):
+            html = client.get(form_page.url, {"thanks": forged}).content.decode()
+            assert "Reference number" not in html and 'name="your_name"' in html  # just the form again
+        other_department, _, _ = create_department("Library")
+        other = build_form(other_department, "Room booking")
+        html = client.get(other.url, {"thanks": token}).content.decode()  # signed for another form
+        assert f"<strong>{submission.pk}</strong>" not in html
+
+    def test_valid_file_must_be_chosen_again_after_other_errors(self, client, form_page):
+        photo = SimpleUploadedFile("pavilion.png", png_bytes())
+        response = post(client, form_page, valid_answers(photo_or_document=photo, email_address="nope"))
+        html = response.content.decode()
+        assert "Please choose this file again" in html
+        assert 'id="id_photo_or_document_error"' in html
+        assert FormUpload.objects.count() == 0
 
     def test_oversized_upload_is_refused(self, client, form_page):
         big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * MAX_UPLOAD_BYTES, content_type="application/pdf")
@@ -273,7 +297,7 @@ class TestSpamProtection:
     """The shared SubmissionGuard from forms/protection.py, as the form page uses it."""
 
     def test_honeypot_looks_like_success_but_stores_nothing(self, client, form_page):
-        response = post(client, form_page, valid_answers(website="http://spam.example"))
+        response = post(client, form_page, valid_answers(website="http://spam.example"), follow=True)
         assert "We will confirm your booking" in response.content.decode()
         assert FormPageSubmission.objects.count() == 0
         assert mail.outbox == []
@@ -295,9 +319,9 @@ class TestSpamProtection:
 
     def test_rate_limit_per_client(self, client, form_page):
         for _ in range(FormPage.GUARD_RATE):
-            assert post(client, form_page, valid_answers()).status_code == 200
+            assert post(client, form_page, valid_answers()).status_code == 302
         response = post(client, form_page, valid_answers())
         assert response.status_code == 429
         assert FormPageSubmission.objects.count() == FormPage.GUARD_RATE
         other = post(client, form_page, valid_answers(), REMOTE_ADDR="10.1.2.3")
-        assert other.status_code == 200  # another resident is unaffected
+        assert other.status_code == 302  # another resident is unaffected

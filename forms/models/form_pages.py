@@ -18,12 +18,15 @@ A resident's submission is handled in this order, so nothing is lost:
 import logging
 import os
 import uuid
+from urllib.parse import urlencode
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -63,6 +66,7 @@ class FormPage(AbstractEmailForm, BasePage):
     GUARD_RATE = 20
     GUARD_PER_SECONDS = 600
     GUARD_MIN_SECONDS = 3
+    THANKS_PARAM = "thanks"
 
     form_builder = DepartmentFormBuilder
 
@@ -123,8 +127,28 @@ class FormPage(AbstractEmailForm, BasePage):
         context["guard_fields"] = self.guard().fields_context()
         return context
 
+    def _thanks_salt(self):
+        return f"jackson.forms.thanks.{self.pk}"
+
+    def thanks_url(self, request, submission):
+        """Where a successful post redirects (post/redirect/get: reloading cannot send it twice)."""
+        token = signing.dumps(submission.pk if submission else 0, salt=self._thanks_salt())
+        return f"{self.get_url(request)}?{urlencode({self.THANKS_PARAM: token})}"
+
+    def thanks_submission(self, request):
+        """``(True, submission or None)`` for a valid thank-you link, ``(False, None)`` otherwise."""
+        try:
+            pk = signing.loads(request.GET.get(self.THANKS_PARAM, "")[:200], salt=self._thanks_salt(), max_age=3600)
+        except signing.BadSignature:
+            return False, None
+        return True, (FormPageSubmission.objects.filter(pk=pk, page=self).first() if pk else None)
+
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
+            if self.THANKS_PARAM in request.GET:
+                valid, submission = self.thanks_submission(request)
+                if valid:
+                    return self.render_landing_page(request, submission, *args, **kwargs)
             return super().serve(request, *args, **kwargs)
         verdict = self.guard().check(request)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
@@ -137,9 +161,9 @@ class FormPage(AbstractEmailForm, BasePage):
         elif form.is_valid():
             if verdict.spam:
                 logger.info("Dropped a spam submission to form %s (%s)", self.pk, verdict.reason)
-                return self.render_landing_page(request, None, *args, **kwargs)
+                return redirect(self.thanks_url(request, None))
             submission = self.process_form_submission(form)
-            return self.render_landing_page(request, submission, *args, **kwargs)
+            return redirect(self.thanks_url(request, submission))
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
