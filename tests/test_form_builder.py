@@ -104,6 +104,37 @@ class TestBuildingAForm:
         assert not page.live  # an editor submits for approval
         assert page.current_workflow_state.workflow == parks.roles.workflow
 
+    def test_admin_explains_bad_fields(self, client, parks, django_user_model):
+        editor = django_user_model.objects.create_user("pat", "pat@example.gov", "pw")
+        editor.groups.add(parks.roles.editors)
+        client.force_login(editor)
+        url = reverse("wagtailadmin_pages:add", args=("forms", "formpage", parks.pk))
+        fields = [
+            {"label": "Website", "field_type": "singleline", "choices": "", "default_value": "", "help_text": ""},
+            {"label": "Pick", "field_type": "dropdown", "choices": "", "default_value": "", "help_text": ""},
+            {"label": "Odd", "field_type": "<script>", "choices": "", "default_value": "", "help_text": ""},
+        ]
+        data = nested_form_data(
+            {
+                "title": "Bad form",
+                "slug": "bad-form",
+                "intro": rich_text(""),
+                "thank_you_text": rich_text(""),
+                "form_fields": inline_formset(fields),
+                "comments": inline_formset([]),
+                "from_address": "",
+                "to_address": "",
+                "subject": "",
+            }
+        )
+        response = client.post(url, data)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "This label is reserved by the form itself" in html
+        assert "List the choices, one per line." in html
+        assert "Select a valid choice." in html
+        assert not FormPage.objects.filter(slug="bad-form").exists()
+
     def test_reserved_label_is_refused(self, parks):
         from django.core.exceptions import ValidationError
 
