@@ -8,7 +8,8 @@ A department is one unit of ownership. Setting one up creates, idempotently:
 * a **collection** for the department's images and documents, which both
   groups can add to, edit and choose from;
 * an **approval workflow** attached to the department page: one
-  ``GroupApprovalTask`` that the publishers group approves;
+  ``GroupApprovalTask`` that the publishers group (and Communications)
+  approves;
 * the ``DepartmentRoles`` record that ties them together, so a renamed
   department keeps its groups.
 
@@ -154,11 +155,12 @@ def setup_department(department):
         roles.collection = _collection_for(title)
     if roles.workflow is None:
         roles.workflow = _approval_workflow(title, roles.publishers)
-    else:
-        # Re-assert the approver group in case someone edited the task.
-        for task in roles.workflow.tasks.specific():
-            if isinstance(task, GroupApprovalTask):
-                task.groups.add(roles.publishers)
+    # Approvers: the department's publishers, and Communications (who publish everywhere) once
+    # that role exists. Re-asserted on every run in case someone edited the task.
+    approvers = [roles.publishers, *Group.objects.filter(name=COMMUNICATIONS)]
+    for task in roles.workflow.tasks.specific():
+        if isinstance(task, GroupApprovalTask):
+            task.groups.add(*approvers)
     roles.save()
 
     access = admin_access()
@@ -193,5 +195,13 @@ def setup_site_roles():
     administrator.permissions.set(Permission.objects.all())
     grant_page_permissions(administrator, root_page, ALL_PAGE_PERMISSIONS)
     grant_collection_permissions(administrator, root_collection, ALL_MEDIA_PERMISSIONS)
+
+    # Communications can approve in every department's workflow too.
+    from departments.models import DepartmentRoles
+
+    for roles in DepartmentRoles.objects.select_related("workflow").exclude(workflow=None):
+        for task in roles.workflow.tasks.specific():
+            if isinstance(task, GroupApprovalTask):
+                task.groups.add(communications)
 
     return {group.name: group for group in (communications, emergency, administrator)}

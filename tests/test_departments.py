@@ -176,6 +176,8 @@ def test_setup_roles_is_idempotent(city, capsys):
     assert list(emergency.permissions.values_list("codename", flat=True)) == ["access_admin"]
     assert Group.objects.get(name="Administrator").permissions.count() > 100
     assert "Department roles ready: Police Department" in capsys.readouterr().out
+    task = DepartmentRoles.objects.get().workflow.tasks.specific().get()
+    assert set(task.groups.values_list("name", flat=True)) == {"Police Department publishers", COMMUNICATIONS}
 
 
 @pytest.mark.django_db

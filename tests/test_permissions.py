@@ -175,6 +175,18 @@ class TestCommunications:
             client.post(add_url(parent), data)
             assert StandardPage.objects.get(slug=slug).live
 
+    def test_can_approve_any_departments_submission(self, client, matrix):
+        client.force_login(matrix["police_editor"])
+        police_page = matrix["police_page"]
+        client.post(edit_url(police_page), edit_data(police_page, "action-submit"))
+        state = WorkflowState.objects.get(object_id=str(police_page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+        client.force_login(matrix["comms"])
+        approve = reverse(
+            "wagtailadmin_pages:workflow_action", args=(police_page.pk, "approve", state.current_task_state.pk)
+        )
+        client.post(approve, {"comment": ""})
+        assert StandardPage.objects.get(pk=police_page.pk).title == "Records (updated)"
+
     def test_sees_every_department_in_the_explorer(self, client, matrix):
         client.force_login(matrix["comms"])
         html = client.get(reverse("wagtailadmin_explore", args=(matrix["city"]["departments"].pk,))).content.decode()
