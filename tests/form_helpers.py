@@ -81,3 +81,13 @@ def valid_answers(**overrides):
     }
     data.update(overrides)
     return data
+
+
+class BrokenEmailBackend:
+    """An email backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")

@@ -201,6 +201,12 @@ class TestFormPage:
         post(client, form_page, valid_answers())
         assert mail.outbox[0].to[-1] == "clerk@example.gov"
 
+    def test_mail_outage_loses_nothing(self, client, form_page, settings):
+        settings.EMAIL_BACKEND = "tests.form_helpers.BrokenEmailBackend"
+        response = post(client, form_page, valid_answers())
+        assert response.status_code == 302  # the resident still gets the thank-you page
+        assert FormPageSubmission.objects.count() == 1
+
     def test_no_recipients_still_stores(self, client, city):
         department, _, _ = create_department("Library")
         page = build_form(department, "Room booking")
