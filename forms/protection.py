@@ -68,6 +68,7 @@ scope so a stamp from one form cannot be replayed on another.
 
 import hashlib
 import hmac
+import logging
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -75,6 +76,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 TIMESTAMP_FIELD = "rendered_at"
@@ -206,13 +209,19 @@ class SubmissionGuard:
 
     def check_rate(self, request):
         key = self.rate_key(request)
-        # add() is a no-op if the window is already open; incr() is atomic on Redis.
-        cache.add(key, 0, timeout=self.per)
         try:
-            count = cache.incr(key)
-        except ValueError:  # the key expired between add() and incr()
-            cache.add(key, 1, timeout=self.per)
-            count = 1
+            # add() is a no-op if the window is already open; incr() is atomic on Redis.
+            cache.add(key, 0, timeout=self.per)
+            try:
+                count = cache.incr(key)
+            except ValueError:  # the key expired between add() and incr()
+                cache.add(key, 1, timeout=self.per)
+                count = 1
+        except Exception:  # noqa: BLE001 - any cache outage
+            # Fail open: losing the rate limit for a while is better than losing residents'
+            # submissions; the other checks still apply.
+            logger.warning("Submission guard %r: cache unavailable, rate limit skipped", self.scope, exc_info=True)
+            return None
         if count > self.rate:
             return Verdict(
                 False,

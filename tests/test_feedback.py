@@ -464,3 +464,21 @@ def test_routing_follows_publishing_and_moves(client, service, city, clock):
     send(client, vote, addr="203.0.113.11")
     third = Feedback.objects.order_by("-pk").first()
     assert third.department_id == parks.pk
+
+
+@pytest.mark.django_db
+def test_cache_outage_loses_no_submission(client, service, clock, monkeypatch):
+    """With the cache down the rate limit is skipped (fail open) and routing reads the database."""
+    from django.core import cache as cache_module
+
+    stamp = token(client, clock, service.url)
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    for name in ("get", "add", "incr", "set"):
+        monkeypatch.setattr(cache_module.cache, name, broken)
+    response = send(client, report_data(stamp, service))
+    assert response.status_code == 303
+    item = Feedback.objects.get()
+    assert item.department.title == "Public Works" and item.page_id == service.pk

@@ -156,3 +156,15 @@ def test_oversized_body_refused_before_reading(clock):
     guard = SubmissionGuard("feedback", max_body_bytes=100)
     verdict = guard.check(post({"what_went_wrong": "x" * 500}))
     assert not verdict.ok and verdict.status == 413 and verdict.reason == "too_large"
+
+
+def test_rate_limit_fails_open_when_the_cache_is_down(clock, monkeypatch):
+    from forms import protection
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr(protection.cache, "add", broken)
+    guard = SubmissionGuard("feedback", rate=1)
+    data = valid_data(guard, clock)
+    assert all(guard.check(post(data)).ok for _ in range(3))

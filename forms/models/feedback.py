@@ -14,6 +14,7 @@ Who sees what is decided by Wagtail *page* permissions, not by a second
 permission system: see ``FeedbackQuerySet.visible_to``.
 """
 
+import logging
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -25,6 +26,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
+
+logger = logging.getLogger(__name__)
 
 #: Query-string parameters kept in a stored URL. Everything else (search
 #: terms, tracking ids, email links with addresses in them…) is dropped,
@@ -95,9 +98,12 @@ def _routing_version():
 def invalidate_page_routing(**kwargs):
     """Forget every page's cached routing facts (cheap: one cache write)."""
     try:
-        cache.incr(_ROUTING_VERSION_KEY)
-    except ValueError:
-        cache.add(_ROUTING_VERSION_KEY, 2, None)
+        try:
+            cache.incr(_ROUTING_VERSION_KEY)
+        except ValueError:
+            cache.add(_ROUTING_VERSION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
+        logger.warning("Feedback page routing: cache unavailable, not invalidated", exc_info=True)
 
 
 def page_routing(page_id, refresh=False):
@@ -110,22 +116,33 @@ def page_routing(page_id, refresh=False):
 
     from home.models import department_of
 
-    key = f"feedback:page-routing:{_routing_version()}:{page_id}"
-    info = None if refresh else cache.get(key)
+    try:
+        key = f"feedback:page-routing:{_routing_version()}:{page_id}"
+        info = None if refresh else cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage must not lose a submission
+        key, info = None, None
     if info is None:
         page = Page.objects.filter(pk=page_id).only("pk", "title", "path", "depth", "url_path", "live_revision").first()
         if page is None:
             info = {}
         else:
             department = department_of(page)
+            try:
+                url = page.url or ""
+            except Exception:  # noqa: BLE001 - Wagtail reads site roots from the cache
+                url = ""
             info = {
                 "id": page.pk,
                 "title": page.title,
-                "url": page.url or "",
+                "url": url,
                 "revision": page.live_revision_id,
                 "department": department.pk if department else None,
             }
-        cache.set(key, info, PAGE_ROUTING_TTL)
+        if key:
+            try:
+                cache.set(key, info, PAGE_ROUTING_TTL)
+            except Exception:  # noqa: BLE001
+                logger.warning("Feedback page routing: cache unavailable, not stored", exc_info=True)
     return info or None
 
 
