@@ -230,7 +230,11 @@ def _page_filter_queryset(request):
 
 
 class FeedbackFilterSet(WagtailFilterSet):
-    status = MultipleChoiceFilter(choices=Feedback.Status.choices, widget=forms.CheckboxSelectMultiple)
+    status = MultipleChoiceFilter(
+        choices=Feedback.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Spam is hidden unless you choose it here.",
+    )
     kind = ChoiceFilter(choices=Feedback.Kind.choices, empty_label="All", widget=forms.RadioSelect, label="Type")
     department = NullableDepartmentFilter(
         choices=_department_filter_choices, empty_label="All", label="Department", widget=forms.Select
@@ -349,7 +353,11 @@ class FeedbackViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Feedback.objects.visible_to(request.user).select_related("department", "assignee", "page")
+        queryset = Feedback.objects.visible_to(request.user).select_related("department", "assignee", "page")
+        if not request.GET.getlist("status"):
+            # Spam can be plentiful and is never worth a look by default; choose the status to see it.
+            queryset = queryset.exclude(status=Feedback.Status.SPAM)
+        return queryset
 
     def get_index_view_kwargs(self, **kwargs):
         view_kwargs = super().get_index_view_kwargs(**kwargs)

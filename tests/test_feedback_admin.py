@@ -311,3 +311,11 @@ def test_page_editor_shows_the_page_feedback(client, admin, items, department):
     html = client.get(f"/admin/pages/{department['service'].pk}/edit/").content.decode()
     assert "Feedback: 1 open, 50% helpful" in html
     assert f"/admin/snippets/forms/feedback/?page={department['service'].pk}" in html
+
+
+@pytest.mark.django_db
+def test_spam_hidden_unless_chosen(client, admin, items):
+    Feedback.objects.filter(pk=items["parks"].pk).update(status="spam")
+    client.force_login(admin)
+    assert "on Parks and Recreation" not in listing(client)
+    assert "on Parks and Recreation" in listing(client, "?status=spam")
