@@ -154,8 +154,23 @@ class SubmissionGuard:
         granularity = max(1, int(getattr(settings, "SUBMISSION_GUARD_TIMESTAMP_GRANULARITY", 1)))
         return int(self.now()) // granularity * granularity
 
-    def signed_timestamp(self):
-        return signing.dumps(self.rendered_at(), salt=self._salt, compress=False)
+    @property
+    def _signer(self):
+        # A plain Signer, not signing.dumps(): that adds the *current* second to every value,
+        # which would make two renders of the same page differ.
+        return signing.Signer(salt=self._salt)
+
+    def signed_timestamp(self, at=None):
+        """The signed stamp for render time ``at`` (default: now, rounded down to the granularity)."""
+        return self._signer.sign_object(self.rendered_at() if at is None else int(at))
+
+    def _unsign(self, value):
+        value = (value or "")[:200]
+        try:
+            return self._signer.unsign_object(value)
+        except (signing.BadSignature, ValueError):
+            # Stamps made with signing.dumps() (an earlier format, and some test helpers) still count.
+            return signing.loads(value, salt=self._salt)
 
     def fields_context(self):
         """What ``forms/includes/protection_fields.html`` needs; the same for every visitor."""
@@ -235,8 +250,7 @@ class SubmissionGuard:
         if data.get(HONEYPOT_FIELD, ""):
             return Verdict(True, spam=True, reason="honeypot")
         try:
-            stamp = signing.loads(data.get(TIMESTAMP_FIELD, ""), salt=self._salt)
-            stamp = float(stamp)
+            stamp = float(self._unsign(data.get(TIMESTAMP_FIELD, "")))
         except (signing.BadSignature, TypeError, ValueError):
             return Verdict(True, spam=True, reason="bad_timestamp")
         if self.now() - stamp < self.min_seconds:
