@@ -383,8 +383,10 @@ def test_form_submission_shows_the_landing_page(client, pages, monkeypatch):
             "message": "A pothole on State Street <script>alert(1)</script>",
         },
         HTTP_ORIGIN="http://testserver",
+        follow=True,  # post/redirect/get: a reload must not send the form twice
     )
     assert response.status_code == 200
+    assert response.redirect_chain and response.redirect_chain[0][1] == 302
     html = response.content.decode()
     assert "<h1>Thank you</h1>" in html
     assert "We answer most messages within two working days." in html
