@@ -101,6 +101,9 @@ def test_required_forms_exist_with_realistic_fields(seeded, db):
         assert title in titles
     used_types = set(FormPage.objects.values_list("form_fields__field_type", flat=True))
     assert {"singleline", "multiline", "email", "number", "date", "dropdown", "checkboxes", "radio"} <= used_types
+    pothole = FormPage.objects.get(title="Report a pothole").form_fields
+    assert pothole.filter(field_type="file", label="Photo of the pothole").exists()
+    assert pothole.filter(field_type="phone").exists()
     dropdown = FormPage.objects.get(slug="park-pavilion-reservation").form_fields.get(label="Park")
     assert len(dropdown.choices.splitlines()) == 5
 

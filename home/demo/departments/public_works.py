@@ -211,10 +211,22 @@ DEPARTMENT = {
                     "required": False,
                 },
                 {
+                    "label": "Photo of the pothole",
+                    "field_type": "file",
+                    "required": False,
+                    "help_text": "Optional. A JPEG, PNG or PDF up to 10 MB helps the crew find it.",
+                },
+                {
                     "label": "Your email address",
                     "field_type": "email",
                     "required": False,
                     "help_text": "Only if you want a reference number and an update when it is fixed.",
+                },
+                {
+                    "label": "Your phone number",
+                    "field_type": "phone",
+                    "required": False,
+                    "help_text": "Only if the crew may call you to find the spot.",
                 },
             ],
         }
