@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -202,8 +203,14 @@ def _count_by_department(results, name, department_list):
     return counts
 
 
+def needs_word_forms(name):
+    """Only SQLite's FTS5 lacks stemming; every other backend finds "permits" for "permit" itself."""
+    return is_database_backend(name) and connection.vendor == "sqlite"
+
+
 def _run(name, text, groups, page_types, department, page_number, per_page, with_facets, department_list):
-    query = build_query(text, groups, match_all=True)
+    forms = needs_word_forms(name)
+    query = build_query(text, groups, match_all=True, forms=forms)
     if query is None:
         # Nothing searchable was typed (only punctuation, say): no results, no error.
         page = Paginator([], per_page).get_page(1)
@@ -213,7 +220,7 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
     total = results.count()
     matched_any_word = False
     if total < FEW_RESULTS:
-        loose = build_query(text, groups, match_all=False)
+        loose = build_query(text, groups, match_all=False, forms=forms)
         if repr(loose) != repr(query):
             loose_results = pages.search(loose, backend=name)
             loose_total = loose_results.count()
