@@ -96,7 +96,9 @@ def department(city):
         ),
         "contact": add_child(
             dept,
-            ContactPage(title="Dana Whitfield", slug="dana-whitfield", role="Street Superintendent", phone="601-555-0142"),
+            ContactPage(
+                title="Dana Whitfield", slug="dana-whitfield", role="Street Superintendent", phone="601-555-0142"
+            ),
         ),
         "news": add_child(
             dept,
@@ -121,3 +123,38 @@ def department(city):
         "form": add_child(dept, FormPage(title="Contact Public Works", slug="contact-public-works")),
     }
     return pages
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_db_contents(django_db_setup):
+    """The database as migrations left it, captured before any browser starts.
+
+    Playwright's sync API switches greenlets, and Django keeps connections in
+    context-local storage, so once a browser runs the ORM gets a fresh
+    connection object without the snapshot pytest-django took for serialized
+    rollback (tests/browser/conftest.py).
+    """
+    from django.db import connections
+
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_blocker):
+    """Give every database test Wagtail's root page, locale and groups.
+
+    A live-server (transactional) test ends with a flush, and pytest may order
+    a plain ``db`` test after the browser tests; when the tree is gone, the
+    migration-time snapshot is loaded again before the test starts. The
+    snapshot is also put back on the connection for serialized rollback.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    if _serialized_db_contents and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = _serialized_db_contents
+    uses_db = any(name in request.fixturenames for name in ("db", "transactional_db", "live_server"))
+    if _serialized_db_contents and uses_db:
+        with django_db_blocker.unblock():
+            if not Page.objects.filter(depth=1).exists():
+                connection.creation.deserialize_db_from_string(_serialized_db_contents)

@@ -64,30 +64,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_db_contents(django_db_setup):
-    """The database as migrations left it, captured before Playwright starts.
-
-    Playwright's sync API switches greenlets, and Django keeps connections in
-    context-local storage, so once a browser is running the ORM gets a fresh
-    connection object without the snapshot pytest-django took for serialized
-    rollback. Without it, the flush after a live-server test would also wipe
-    Wagtail's root page and locale for the tests that follow.
-    """
-    from django.db import connections
-
-    return getattr(connections["default"], "_test_serialized_contents", None)
-
-
-@pytest.fixture(autouse=True)
-def _restore_serialized_db_contents(_serialized_db_contents):
-    from django.db import connections
-
-    connection = connections["default"]
-    if _serialized_db_contents and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = _serialized_db_contents
-
-
 @pytest.fixture
 def demo_pages(city, department, settings, tmp_path):
     """The demo city in the database, uploaded files in a temporary directory: {name: path}."""
