@@ -158,3 +158,15 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
         with django_db_blocker.unblock():
             if not Page.objects.filter(depth=1).exists():
                 connection.creation.deserialize_db_from_string(_serialized_db_contents)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests last.
+
+    They use a live server, whose transactional tests end by flushing the
+    database; module-scoped fixtures elsewhere (the seeded demo city) must
+    never start from that flushed state. pytest-django has already ordered the
+    items; this keeps its order and only moves browser tests to the end.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

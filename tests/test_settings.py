@@ -52,9 +52,9 @@ def test_env_helpers(monkeypatch):
 @pytest.mark.parametrize(
     "env, backend",
     [
-        ({}, "wagtail.search.backends.database"),
+        ({}, "search.backends.database"),
         ({"ELASTICSEARCH_URL": "http://127.0.0.1:9200"}, "wagtail.search.backends.elasticsearch9"),
-        ({"OPENSEARCH_URL": "http://127.0.0.1:9200"}, "wagtail.search.backends.opensearch3"),
+        ({"OPENSEARCH_URL": "http://127.0.0.1:9200"}, "search.backends.opensearch3"),
     ],
 )
 def test_search_backend_chosen_by_environment(monkeypatch, env, backend):
@@ -66,7 +66,7 @@ def test_search_backend_chosen_by_environment(monkeypatch, env, backend):
     assert backends["default"]["BACKEND"] == backend
     if env:
         # The database backend stays configured so search can fall back to it.
-        assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+        assert backends["database"]["BACKEND"] == "search.backends.database"
         assert backends["default"]["INDEX_PREFIX"] == "jackson_"
 
 
