@@ -133,7 +133,7 @@ def percentile(values, pct):
     return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
 
 
-def run(write=False):
+def run(write=False, workers=4):
     wd = workdir()
     with scratch_postgres(DB_NAME) as database_url:
         env = production_env(
@@ -147,7 +147,7 @@ def run(write=False):
         print("Preparing the demo city on PostgreSQL…", flush=True)
         prepare_demo(env)
         pages = department_paths(database_url)
-        with gunicorn(env, workers=4) as base:
+        with gunicorn(env, workers=workers) as base:
             client = Client(base)
             fields = {path: page_fields(base, path) for path in pages}
             time.sleep(2.2)  # the minimum fill time: residents read before they answer
@@ -215,11 +215,12 @@ def run(write=False):
     print(f"Stored exactly once: {'yes' if exact else 'NO'}; p95 target ({TARGET_P95_MS} ms): {verdict}")
 
     if write:
-        body = f"""`python bench/feedback.py --write` — gunicorn (4 sync workers) in production settings on PostgreSQL
-(scratch database `{DB_NAME}`, dropped afterwards), cache on Redis (`REDIS_URL=redis://127.0.0.1:6379/1`) so the
-rate limit is shared by all workers, `TASKS_BACKEND=database` (report emails queued, not sent). Client addresses come
-from `X-Forwarded-For` with **`TRUSTED_PROXY_COUNT=1` turned on** (as behind one load balancer). Clients run on the
-same {platform.machine()} machine ({_cpu_count()} cores) as the server, so these figures include their CPU.
+        body = f"""`python bench/feedback.py --workers {workers} --write` — gunicorn ({workers} sync workers) in
+production settings on PostgreSQL (scratch database `{DB_NAME}`, dropped afterwards), cache on Redis
+(`REDIS_URL=redis://127.0.0.1:6379/1`) so the rate limit is shared by all workers, `TASKS_BACKEND=database`
+(report emails queued, not sent). Client addresses come from `X-Forwarded-For` with
+**`TRUSTED_PROXY_COUNT=1` turned on** (as behind one load balancer). Clients run on the same
+{platform.machine()} machine ({_cpu_count()} cores) as the server, so these figures include their CPU.
 
 **Valid submissions:** {CLIENTS} concurrent clients, {TOTAL:,} submissions (⅓ Yes, ⅓ No, ⅓ problem reports) from
 {TOTAL:,} distinct addresses.
@@ -255,8 +256,9 @@ def _cpu_count():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="update the Feedback section of BENCHMARKS.md")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (default 4)")
     args = parser.parse_args()
-    run(write=args.write)
+    run(write=args.write, workers=args.workers)
 
 
 if __name__ == "__main__":
