@@ -152,13 +152,17 @@ def save_feedback(form, verdict):
 
 
 def _store(feedback):
-    with transaction.atomic():
-        feedback.save()
-        if feedback.kind == Feedback.Kind.REPORT and feedback.status != Feedback.Status.SPAM:
-            from forms.tasks import notify_feedback_recipients
+    """One INSERT, committed at once (autocommit), so no BEGIN/COMMIT round trips.
 
-            pk = feedback.pk
-            transaction.on_commit(lambda: notify_feedback_recipients.enqueue(pk))
+    The department's email is queued only after the row is committed: ``on_commit`` runs at
+    once outside a transaction, and after the outer commit when a caller wraps this in one.
+    """
+    feedback.save()
+    if feedback.kind == Feedback.Kind.REPORT and feedback.status != Feedback.Status.SPAM:
+        from forms.tasks import notify_feedback_recipients
+
+        pk = feedback.pk
+        transaction.on_commit(lambda: notify_feedback_recipients.enqueue(pk))
     return feedback
 
 

@@ -15,6 +15,8 @@ the benchmark can time the backend without HTTP:
   short while so the next residents do not each wait for a timeout.
 """
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -22,12 +24,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, get_page_models
 
+from home import freshness
 from search.models import synonym_groups
 from search.query import build_query
 
@@ -77,6 +80,11 @@ class AllWordsFirst:
         return (self.strict + rest)[start:stop]
 
 
+def answer_seconds():
+    """How long a computed answer is kept (``SEARCH_ANSWER_SECONDS``; 0: never)."""
+    return getattr(settings, "SEARCH_ANSWER_SECONDS", 60)
+
+
 def type_filters():
     """``{slug: (label, [models])}`` for every page type label, e.g. ``service``."""
     filters = {}
@@ -90,9 +98,16 @@ def type_filters():
 
 
 def departments():
+    """Live public departments by title, for the filter and its counts; kept like the search answers."""
     from departments.models import DepartmentPage
 
-    return list(DepartmentPage.objects.live().public().order_by("title").only("id", "title", "slug", "path", "depth"))
+    return freshness.kept(
+        "search:departments",
+        answer_seconds() or 60,
+        lambda: list(
+            DepartmentPage.objects.live().public().order_by("title").only("id", "title", "slug", "path", "depth")
+        ),
+    )
 
 
 def backend_names():
@@ -100,10 +115,22 @@ def backend_names():
     configured = settings.WAGTAILSEARCH_BACKENDS
     names = ["default"]
     if "database" in configured:
-        if cache.get(CLUSTER_DOWN_CACHE_KEY):
+        try:
+            cluster_down = cache.get(CLUSTER_DOWN_CACHE_KEY)
+        except Exception:  # noqa: BLE001 - without the cache, try the cluster every time
+            cluster_down = False
+        if cluster_down:
             return ["database"]
         names.append("database")
     return names
+
+
+def _note_cluster_down():
+    """Skip the cluster for a while, so the next residents do not each wait for its timeout."""
+    try:
+        cache.set(CLUSTER_DOWN_CACHE_KEY, True, CLUSTER_RETRY_SECONDS)
+    except Exception:  # noqa: BLE001 - the cache is down too: try the cluster again next time
+        logger.warning("Cache unavailable; cannot remember that the search cluster is down")
 
 
 def is_database_backend(name):
@@ -111,13 +138,34 @@ def is_database_backend(name):
     return backend.endswith(".database") or backend.startswith("modelsearch.backends.database")
 
 
-def base_queryset(page_types=None, department=None):
-    pages = Page.objects.live().public()
-    expired = list(
-        Page.objects.live().filter(expire_at__isnull=False, expire_at__lt=timezone.now()).values_list("pk", flat=True)
-    )
-    if expired:
-        pages = pages.exclude(pk__in=expired)
+@dataclass
+class Scope:
+    """What hides a page from search, looked up once per search rather than once per query.
+
+    ``private`` is the condition for pages in a private section (as ``PageQuerySet.public()``
+    builds it, which costs a query each time); ``expired`` the live pages past their expiry
+    date that ``publish_scheduled`` has not unpublished yet.
+    """
+
+    private: Q
+    expired: list
+
+    @classmethod
+    def now(cls):
+        expired = list(
+            Page.objects.live()
+            .filter(expire_at__isnull=False, expire_at__lt=timezone.now())
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        return cls(private=Page.objects.all().private_q(), expired=expired)
+
+
+def base_queryset(page_types=None, department=None, scope=None):
+    scope = scope or Scope.now()
+    pages = Page.objects.live().exclude(scope.private)
+    if scope.expired:
+        pages = pages.exclude(pk__in=scope.expired)
     if page_types:
         pages = pages.type(*page_types)
     if department is not None:
@@ -151,7 +199,7 @@ def _count_by_type(results, name, type_slugs_by_ct):
 
 
 def _count_both(results, name, slugs_by_ct, department_list):
-    """Type and department counts from one GROUP BY over the (database backend) results."""
+    """The total, type counts and department counts from one GROUP BY over the (database backend) results."""
     by_path = {department.path: department.pk for department in department_list}
     lengths = {len(path) for path in by_path} or {0}
     length = min(lengths)
@@ -162,8 +210,9 @@ def _count_both(results, name, slugs_by_ct, department_list):
         .values("content_type", "prefix")
         .annotate(n=Count("pk"))
     )
-    type_counts, department_counts = {}, {}
+    total, type_counts, department_counts = 0, {}, {}
     for row in rows:
+        total += row["n"]
         slug = slugs_by_ct.get(row["content_type"])
         if slug:
             type_counts[slug] = type_counts.get(slug, 0) + row["n"]
@@ -172,7 +221,7 @@ def _count_both(results, name, slugs_by_ct, department_list):
             department_counts[pk] = department_counts.get(pk, 0) + row["n"]
     if len(lengths) > 1:  # departments at several depths (unusual): count them the general way
         department_counts = _count_by_department(results, name, department_list)
-    return type_counts, department_counts
+    return total, type_counts, department_counts
 
 
 def _count_by_department(results, name, department_list):
@@ -208,70 +257,191 @@ def needs_word_forms(name):
     return is_database_backend(name) and connection.vendor == "sqlite"
 
 
-def _run(name, text, groups, page_types, department, page_number, per_page, with_facets, department_list):
+class Counted:
+    """Search results whose total is already known (from the facet query), so nobody counts them again."""
+
+    def __init__(self, results, total):
+        self.results = results
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+
+class Remembered:
+    """One page of results read back from the cache: the Paginator sees the total and that page."""
+
+    def __init__(self, total, pages):
+        self.total = total
+        self.pages = pages
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.pages
+
+
+def _slugs_by_content_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    slugs_by_ct = {}
+    for slug, (_label, models) in type_filters().items():
+        for content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).values():
+            slugs_by_ct[content_type.pk] = slug
+    return slugs_by_ct
+
+
+def _run(name, text, groups, page_types, department, page_number, per_page, with_facets, department_list, scope):
     forms = needs_word_forms(name)
     query = build_query(text, groups, match_all=True, forms=forms)
     if query is None:
         # Nothing searchable was typed (only punctuation, say): no results, no error.
         page = Paginator([], per_page).get_page(1)
         return Outcome(results=page, backend=name)
-    pages = base_queryset(page_types, department).specific()
-    results = pages.search(query, backend=name)
-    total = results.count()
+    pages = base_queryset(page_types, department, scope).specific()
+    slugs_by_ct = _slugs_by_content_type() if with_facets else {}
+    # No filter chosen: the total and both facets come from one grouped query over the same pages.
+    one_pass = with_facets and page_types is None and department is None and is_database_backend(name)
+
+    def run(query):
+        results = pages.search(query, backend=name)
+        if not one_pass:
+            return results, results.count(), None
+        unfiltered = base_queryset(scope=scope).search(query, backend=name, order_by_relevance=False)
+        total, type_counts, department_counts = _count_both(unfiltered, name, slugs_by_ct, department_list)
+        return Counted(results, total), total, (type_counts, department_counts)
+
+    results, total, facets = run(query)
     matched_any_word = False
     if total < FEW_RESULTS:
         loose = build_query(text, groups, match_all=False, forms=forms)
         if repr(loose) != repr(query):
-            loose_results = pages.search(loose, backend=name)
-            loose_total = loose_results.count()
+            loose_results, loose_total, loose_facets = run(loose)
             if loose_total > total:
                 matched_any_word = total == 0
                 results = AllWordsFirst(list(results[:FEW_RESULTS]), loose_results, loose_total)
-                total = loose_total
-                query = loose
+                total, query, facets = loose_total, loose, loose_facets
     paginator = Paginator(results, per_page)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     outcome = Outcome(results=page, total=total, matched_any_word=matched_any_word, backend=name)
-    if with_facets and total:
-        type_map = type_filters()
-        from django.contrib.contenttypes.models import ContentType
-
-        slugs_by_ct = {}
-        for slug, (_label, models) in type_map.items():
-            for content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).values():
-                slugs_by_ct[content_type.pk] = slug
-        if page_types is None and department is None and is_database_backend(name):
-            # No filter chosen: both facets come from the same result set, in one grouped query.
-            unfiltered = base_queryset().search(query, backend=name, order_by_relevance=False)
-            outcome.type_counts, outcome.department_counts = _count_both(unfiltered, name, slugs_by_ct, department_list)
-        else:
-            unfiltered_type = base_queryset(None, department).search(query, backend=name, order_by_relevance=False)
-            outcome.type_counts = _count_by_type(unfiltered_type, name, slugs_by_ct)
-            unfiltered_department = base_queryset(page_types, None).search(
-                query, backend=name, order_by_relevance=False
-            )
-            outcome.department_counts = _count_by_department(unfiltered_department, name, department_list)
+    if facets is not None:
+        outcome.type_counts, outcome.department_counts = facets
+    elif with_facets and total:
+        unfiltered_type = base_queryset(None, department, scope).search(query, backend=name, order_by_relevance=False)
+        outcome.type_counts = _count_by_type(unfiltered_type, name, slugs_by_ct)
+        unfiltered_department = base_queryset(page_types, None, scope).search(
+            query, backend=name, order_by_relevance=False
+        )
+        outcome.department_counts = _count_by_department(unfiltered_department, name, department_list)
     return outcome
 
 
-def search(text, page_types=None, department=None, page_number=1, per_page=PER_PAGE, with_facets=True):
-    """Search every live, public, unexpired page; never raises for a cluster outage."""
+def _answer_key(text, page_types, department, page_number, per_page, with_facets):
+    parts = [
+        freshness.version(),
+        " ".join(text.lower().split()),
+        ",".join(sorted(model._meta.label for model in page_types or [])),
+        department.pk if department is not None else "",
+        page_number,
+        per_page,
+        int(with_facets),
+    ]
+    digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+    return f"search:answer:{digest}"
+
+
+def _remember(key, outcome):
+    if outcome.degraded or outcome.results is None:
+        return  # never keep an answer from the fallback: the cluster may be back in a moment
+    answer = {
+        "ids": [page.pk for page in outcome.results.object_list],
+        "number": outcome.results.number,
+        "total": outcome.total,
+        "matched_any_word": outcome.matched_any_word,
+        "backend": outcome.backend,
+        "type_counts": outcome.type_counts,
+        "department_counts": outcome.department_counts,
+    }
+    try:
+        cache.set(key, answer, answer_seconds())
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable; search answer not kept", exc_info=True)
+
+
+def _recall(answer, scope, per_page):
+    """The cached answer's pages, re-read through the visibility filter, in the cached order."""
+    found = {page.pk: page for page in base_queryset(scope=scope).filter(pk__in=answer["ids"]).specific()}
+    pages = [found[pk] for pk in answer["ids"] if pk in found]
+    page = Paginator(Remembered(answer["total"], pages), per_page).get_page(answer["number"])
+    page.object_list = list(page.object_list)
+    return Outcome(
+        results=page,
+        total=answer["total"],
+        matched_any_word=answer["matched_any_word"],
+        backend=answer["backend"],
+        type_counts=answer["type_counts"],
+        department_counts=answer["department_counts"],
+    )
+
+
+def search(
+    text,
+    page_types=None,
+    department=None,
+    page_number=1,
+    per_page=PER_PAGE,
+    with_facets=True,
+    department_list=None,
+    remember=True,
+):
+    """Search every live, public, unexpired page; never raises for a cluster outage.
+
+    The answer (the ids of one page of results, the total, the facets) is kept for
+    ``answer_seconds()`` under a key with ``home.freshness.version()``: residents ask the same
+    few questions, and a broad one ("park") costs far more to rank and count than to render.
+    A kept answer's pages are re-read through the live/public/unexpired filter each time.
+    """
+    scope = Scope.now()
+    remember = remember and answer_seconds() > 0
+    key = None
+    if remember:
+        try:
+            key = _answer_key(text, page_types, department, page_number, per_page, with_facets)
+            answer = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage costs speed, never the answer
+            logger.warning("Cache unavailable; searching without kept answers", exc_info=True)
+            key = answer = None
+        if answer is not None:
+            return _recall(answer, scope, per_page)
     groups = synonym_groups()
-    department_list = departments() if with_facets else []
+    if department_list is None:
+        department_list = departments() if with_facets else []
     names = backend_names()
     for position, name in enumerate(names):
         try:
             outcome = _run(
-                name, text, groups, page_types, department, page_number, per_page, with_facets, department_list
+                name, text, groups, page_types, department, page_number, per_page, with_facets, department_list, scope
             )
         except Exception:
             if position == len(names) - 1:
                 raise
             logger.warning("Search backend %r failed; answering from the database backend.", name, exc_info=True)
-            cache.set(CLUSTER_DOWN_CACHE_KEY, True, CLUSTER_RETRY_SECONDS)
+            _note_cluster_down()
             continue
         outcome.degraded = position > 0 or name != "default"
+        if key:
+            _remember(key, outcome)
         return outcome
     return Outcome()
 
@@ -291,5 +461,5 @@ def suggest(text, limit=8):
             if position == len(backend_names()) - 1:
                 raise
             logger.warning("Search backend %r failed on autocomplete; trying the database backend.", name)
-            cache.set(CLUSTER_DOWN_CACHE_KEY, True, CLUSTER_RETRY_SECONDS)
+            _note_cluster_down()
     return []

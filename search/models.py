@@ -11,16 +11,19 @@ box are masked before counting (``search.text.normalise_for_analytics``).
 """
 
 import datetime
+import logging
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from search.text import MAX_QUERY_LENGTH, tokens
+
+logger = logging.getLogger(__name__)
 
 SYNONYMS_CACHE_KEY = "search:synonym-groups:v1"
 
@@ -75,15 +78,26 @@ def forget_cached_synonyms(**kwargs):
 
 def synonym_groups():
     """Every group as a list of token tuples, cached until an editor changes one."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
+    try:
+        groups = cache.get(SYNONYMS_CACHE_KEY)
+    except Exception:  # noqa: BLE001 - a cache outage costs speed, never the search
+        return _synonym_groups_from_database()
     if groups is None:
-        groups = []
-        for group in SynonymGroup.objects.all():
-            token_terms = [tuple(tokens(term)) for term in group.term_list]
-            token_terms = [term for term in token_terms if term]
-            if len(token_terms) >= 2:
-                groups.append(token_terms)
-        cache.set(SYNONYMS_CACHE_KEY, groups, 300)
+        groups = _synonym_groups_from_database()
+        try:
+            cache.set(SYNONYMS_CACHE_KEY, groups, 300)
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache unavailable; synonym groups not kept")
+    return groups
+
+
+def _synonym_groups_from_database():
+    groups = []
+    for group in SynonymGroup.objects.all():
+        token_terms = [tuple(tokens(term)) for term in group.term_list]
+        token_terms = [term for term in token_terms if term]
+        if len(token_terms) >= 2:
+            groups.append(token_terms)
     return groups
 
 
@@ -104,10 +118,22 @@ class QueryStat(models.Model):
 
     @classmethod
     def record(cls, query, found_nothing, date=None):
-        """Count one search: one UPDATE, plus one INSERT the first time a query is seen that day."""
+        """Count one search: one UPDATE, plus one INSERT the first time a query is seen that day.
+
+        On PostgreSQL the count is committed without waiting for the disk (``synchronous_commit``
+        off for this transaction only): a crash may lose the last few counts, which is fine for
+        statistics, and every search stops paying a WAL flush (1–7 ms here).
+        """
         if not query:
             return
-        date = date or timezone.localdate()
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            cls._count(query, found_nothing, date or timezone.localdate())
+
+    @classmethod
+    def _count(cls, query, found_nothing, date):
         increments = {"searches": F("searches") + 1}
         if found_nothing:
             increments["zero_result_searches"] = F("zero_result_searches") + 1

@@ -101,6 +101,7 @@ def search(request):
             page_types=types[type_slug][1] if type_slug else None,
             department=department,
             page_number=page_number,
+            department_list=departments,
         )
         context.update(
             search_results=outcome.results,

@@ -160,6 +160,15 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
                 connection.creation.deserialize_db_from_string(_serialized_db_contents)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a rolled-back database sends no signals, so
+    answers cached by one test (search answers, the navigation) would outlive its pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run the browser tests last.

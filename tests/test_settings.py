@@ -87,7 +87,7 @@ def test_database_url_and_redis_url_are_read(monkeypatch):
     engine, name, cache = result.stdout.split()
     assert engine == "django.db.backends.postgresql"
     assert name == "somewhere"
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == "jackson.cache.JacksonRedisCache"
 
 
 def test_public_pages_get_a_strict_csp_and_the_admin_does_not(client, home):

@@ -1,7 +1,7 @@
 """Template helpers for the public site: navigation, breadcrumbs, phone links.
 
-Kept query-light on purpose: the main navigation costs one query per request
-(cached on the request), breadcrumbs one query per page, and listing helpers
+Kept query-light on purpose: the main navigation costs nothing on most requests
+(cached across requests, see ``_nav_urls``), breadcrumbs one query per page, and listing helpers
 work on data the view has already loaded instead of asking per item.
 """
 
@@ -10,6 +10,8 @@ import re
 from django import template
 from django.utils.http import urlencode
 from wagtail.models import Page, Site
+
+from home import freshness
 
 register = template.Library()
 
@@ -24,31 +26,49 @@ MAIN_NAV = [
 ]
 
 
-def _nav_pages(request):
-    """The live index pages under the site root, keyed by model label; one query."""
-    cached = getattr(request, "_jackson_nav_pages", None)
+#: Seconds the navigation's URLs are kept across requests (keyed by the content version).
+NAV_CACHE_SECONDS = 60
+
+
+def _nav_urls(request):
+    """``{model label: url}`` of the live index pages under the site root.
+
+    Kept on the request, and across requests in the cache under ``home.freshness.version()``
+    (publishing, moving or deleting a page forgets it): every page shows the navigation, and
+    finding it costs three queries.
+    """
+    cached = getattr(request, "_jackson_nav_urls", None)
     if cached is not None:
         return cached
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    urls = freshness.kept(
+        f"nav:{site.pk}",
+        NAV_CACHE_SECONDS,
+        lambda: {label: page.get_url(request=request) for label, page in _nav_pages(site).items()},
+    )
+    request._jackson_nav_urls = urls
+    return urls
+
+
+def _nav_pages(site):
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
     found = {}
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        models = [apps.get_model(label) for label, _ in MAIN_NAV]
-        content_types = ContentType.objects.get_for_models(*models)
-        by_ct = {ct.pk: model._meta.label for model, ct in content_types.items()}
-        root = site.root_page
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(path__startswith=root.path, depth=root.depth + 1, content_type_id__in=by_ct.keys())
-            .order_by("path")
-        )
-        for page in pages:
-            found.setdefault(by_ct[page.content_type_id], page)
-    if request is not None:
-        request._jackson_nav_pages = found
+    models = [apps.get_model(label) for label, _ in MAIN_NAV]
+    content_types = ContentType.objects.get_for_models(*models)
+    by_ct = {ct.pk: model._meta.label for model, ct in content_types.items()}
+    root = site.root_page
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(path__startswith=root.path, depth=root.depth + 1, content_type_id__in=by_ct.keys())
+        .order_by("path")
+    )
+    for page in pages:
+        found.setdefault(by_ct[page.content_type_id], page)
     return found
 
 
@@ -56,14 +76,11 @@ def _nav_pages(request):
 def main_nav(context):
     """[{label, url, active}] for the header navigation; missing sections are left out."""
     request = context.get("request")
-    pages = _nav_pages(request)
+    urls = _nav_urls(request)
     current_path = request.path if request is not None else ""
     items = []
     for label_key, label in MAIN_NAV:
-        page = pages.get(label_key)
-        if page is None:
-            continue
-        url = page.get_url(request=request)
+        url = urls.get(label_key)
         if not url:
             continue
         items.append({"label": label, "url": url, "active": bool(current_path.startswith(url) and url != "/")})
@@ -73,9 +90,7 @@ def main_nav(context):
 @register.simple_tag(takes_context=True)
 def nav_url(context, label_key):
     """The URL of one city-wide index page (e.g. "news.NewsIndexPage"), or ""."""
-    request = context.get("request")
-    page = _nav_pages(request).get(label_key)
-    return page.get_url(request=request) if page is not None else ""
+    return _nav_urls(context.get("request")).get(label_key) or ""
 
 
 @register.simple_tag

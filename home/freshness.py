@@ -1,0 +1,79 @@
+"""One version number for "what the public can see has changed".
+
+Short-lived caches of things derived from the page tree (search answers, the
+main navigation, the department list) put ``version()`` in their keys.
+Saving (and so publishing), unpublishing, moving or deleting a page, or
+changing a view restriction, calls ``bump()``, which forgets them all at once. Other apps
+connect their own signals to ``bump`` (search does for synonym groups).
+
+With a shared cache (``REDIS_URL``) every server sees a bump at once; with the
+default per-process cache, other worker processes catch up when their entries
+expire (each cache sets its own, short, timeout). Anything that must never
+show a hidden page re-checks visibility when it is served, so only *new*
+pages can lag, never removed or restricted ones.
+"""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
+
+VERSION_CACHE_KEY = "site:content-version"
+
+
+def version():
+    value = cache.get(VERSION_CACHE_KEY)
+    if value is None:
+        cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+        value = cache.get(VERSION_CACHE_KEY, "")
+    return value
+
+
+def bump(**kwargs):
+    """A signal receiver: every cache keyed by ``version()`` is forgotten."""
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+
+
+def _page_saved(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(bump, dispatch_uid="freshness-published")
+    page_unpublished.connect(bump, dispatch_uid="freshness-unpublished")
+    post_page_move.connect(bump, dispatch_uid="freshness-moved")
+    # Pages made in code (imports, seed_demo) are saved live without a publish signal; a save is
+    # sent for the page's own class only, so listen to every save and keep the pages.
+    post_save.connect(_page_saved, dispatch_uid="freshness-page-saved")
+    # post_delete is sent for each table of a deleted page, Page's included, whatever its type.
+    post_delete.connect(bump, sender=Page, dispatch_uid="freshness-deleted")
+    post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-saved")
+    post_delete.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-deleted")
+
+
+def kept(name, seconds, compute):
+    """``compute()``, kept for ``seconds`` under ``name`` and the current version.
+
+    A cache outage costs speed, never the page: the value is then computed every time.
+    """
+    try:
+        key = f"{name}:{version()}"
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache outage
+        logger.warning("Cache unavailable; computing %s without it", name, exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, seconds)
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache unavailable; %s not kept", name, exc_info=True)
+    return value

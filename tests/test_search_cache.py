@@ -1,0 +1,136 @@
+"""Kept search answers and navigation: faster repeats, never a stale hidden page.
+
+``search.engine`` keeps each answer for ``SEARCH_ANSWER_SECONDS`` under
+``home.freshness.version()``; the main navigation is kept the same way.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from departments.models import ServicePage
+from home import freshness
+from search import engine
+from search.models import SynonymGroup
+from tests.conftest import add_child
+
+
+def titles(response):
+    return [page.title for page in response.context["search_results"]]
+
+
+def queries_for(client, **params):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response, len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_repeated_search_is_answered_from_the_cache(client, department):
+    first, first_queries = queries_for(client, q="pothole")
+    again, again_queries = queries_for(client, q="pothole")
+    assert titles(again) == titles(first) and "Report a pothole" in titles(again)
+    assert again.context["total"] == first.context["total"]
+    assert again.context["type_facets"] == first.context["type_facets"]
+    assert again.context["department_facets"] == first.context["department_facets"]
+    assert again_queries < first_queries
+
+
+@pytest.mark.django_db
+def test_the_same_words_typed_differently_share_an_answer(department):
+    engine.search("Report  POTHOLE")
+    with CaptureQueriesContext(connection) as ctx:
+        outcome = engine.search("report pothole")
+    assert [page.title for page in outcome.results] == ["Report a pothole"]
+    assert not any("indexentry" in query["sql"] or "fts" in query["sql"].lower() for query in ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_page_published_after_a_search_is_found_at_once(client, department):
+    assert titles(client.get("/search/", {"q": "xylophone"})) == []
+    add_child(department["department"], ServicePage(title="Xylophone lessons", slug="xylo", intro="Music."))
+    assert titles(client.get("/search/", {"q": "xylophone"})) == ["Xylophone lessons"]
+
+
+@pytest.mark.django_db
+def test_a_page_hidden_without_any_signal_leaves_a_kept_answer(client, department):
+    """Even a change that bumps nothing (a bulk update) cannot keep a hidden page in results."""
+    page = add_child(department["department"], ServicePage(title="Xylophone lessons", slug="xylo", intro="Music."))
+    assert titles(client.get("/search/", {"q": "xylophone"})) == ["Xylophone lessons"]
+    Page.objects.filter(pk=page.pk).update(live=False)
+    assert titles(client.get("/search/", {"q": "xylophone"})) == []
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_leaves_a_kept_answer(client, department):
+    page = add_child(department["department"], ServicePage(title="Xylophone lessons", slug="xylo", intro="Music."))
+    assert titles(client.get("/search/", {"q": "xylophone"})) == ["Xylophone lessons"]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert titles(client.get("/search/", {"q": "xylophone"})) == []
+
+
+@pytest.mark.django_db
+def test_new_synonyms_apply_to_the_next_search(client, department):
+    SynonymGroup.objects.all().delete()
+    assert titles(client.get("/search/", {"q": "garbage"})) == []
+    SynonymGroup.objects.create(terms="trash, garbage")
+    assert "When is trash picked up?" in titles(client.get("/search/", {"q": "garbage"}))
+
+
+@pytest.mark.django_db
+def test_answers_are_kept_per_page_and_filter(client, department):
+    for i in range(12):
+        add_child(department["department"], ServicePage(title=f"Xylophone {i}", slug=f"xylo-{i}", intro="Music."))
+    first = titles(client.get("/search/", {"q": "xylophone"}))
+    second = titles(client.get("/search/", {"q": "xylophone", "page": 2}))
+    assert len(first) == 10 and len(second) == 2 and not set(first) & set(second)
+    assert titles(client.get("/search/", {"q": "xylophone", "page": 2})) == second
+    assert titles(client.get("/search/", {"q": "xylophone", "type": "news"})) == []
+    last = client.get("/search/", {"q": "xylophone", "page": 99})  # past the end: the last page, kept too
+    assert titles(last) == second and last.context["search_results"].number == 2
+
+
+@pytest.mark.django_db
+def test_keeping_answers_can_be_turned_off(client, department, settings):
+    settings.SEARCH_ANSWER_SECONDS = 0
+    queries_for(client, q="pothole")  # the first request also fills the navigation and settings caches
+    _, second_queries = queries_for(client, q="pothole")
+    _, third_queries = queries_for(client, q="pothole")
+    assert third_queries == second_queries
+    assert any("indexentry" in q["sql"] or "fts" in q["sql"].lower() for q in _captured(client, "pothole"))
+
+
+def _captured(client, q):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/search/", {"q": q})
+    return ctx.captured_queries
+
+
+@pytest.mark.django_db
+def test_navigation_is_kept_across_requests_and_follows_publishing(client, department, city):
+    news_link = 'class="main-nav__link" href="/news/"'
+    assert news_link in client.get("/").content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/")
+    assert not any('"depth" = 2' in query["sql"] for query in ctx.captured_queries)
+    before = freshness.version()
+    city["news"].unpublish()
+    assert freshness.version() != before
+    assert news_link not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_cache_outage_costs_speed_not_answers(department, monkeypatch):
+    from django.core import cache as cache_module
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    for name in ("get", "add", "set"):
+        monkeypatch.setattr(cache_module.cache, name, broken)
+    outcome = engine.search("pothole")
+    assert "Report a pothole" in [page.title for page in outcome.results]
+    assert outcome.department_counts and outcome.type_counts
+    assert freshness.kept("anything", 60, lambda: 42) == 42
