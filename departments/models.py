@@ -53,6 +53,21 @@ def selected_department(request):
     return live_departments().filter(slug=slug).first()
 
 
+def filter_by_department_and_topic(request, pages):
+    """Narrow a city-wide listing to ``?department=<slug>`` (its subtree) and ``?topic=<tag slug>``.
+
+    Shared by the FAQ, news and events index pages. Returns ``(pages, department, topic)``;
+    an unknown department filters nothing, an unknown topic finds nothing.
+    """
+    department = selected_department(request)
+    if department:
+        pages = pages.descendant_of(department)
+    topic = query_value(request, "topic")
+    if topic:
+        pages = pages.filter(tags__slug=topic).distinct()
+    return pages, department, topic
+
+
 class DepartmentIndexPage(BasePage):
     intro = models.TextField(max_length=500, blank=True)
 
@@ -289,13 +304,9 @@ class FAQIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        faqs = FAQPage.objects.live().public().order_by("title")
-        department = selected_department(request)
-        if department:
-            faqs = faqs.descendant_of(department)
-        topic = query_value(request, "topic")
-        if topic:
-            faqs = faqs.filter(tags__slug=topic).distinct()
+        faqs, department, topic = filter_by_department_and_topic(
+            request, FAQPage.objects.live().public().order_by("title")
+        )
         context.update(
             faqs=paginate(request, faqs, per_page=50),
             departments=live_departments(),

@@ -20,7 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from departments.models import live_departments, paginate, query_value, selected_department
+from departments.models import filter_by_department_and_topic, live_departments, paginate
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -50,13 +50,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     def _filtered(self, request, events):
-        department = selected_department(request)
-        if department:
-            events = events.descendant_of(department)
-        topic = query_value(request, "topic")
-        if topic:
-            events = events.filter(tags__slug=topic).distinct()
-        return events, department, topic
+        return filter_by_department_and_topic(request, events)
 
     @path("")
     def upcoming(self, request):

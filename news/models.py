@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from departments.models import live_departments, paginate, query_value, selected_department
+from departments.models import filter_by_department_and_topic, live_departments, paginate
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -39,13 +39,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        stories = self.stories()
-        department = selected_department(request)
-        if department:
-            stories = stories.descendant_of(department)
-        topic = query_value(request, "topic")
-        if topic:
-            stories = stories.filter(tags__slug=topic).distinct()
+        stories, department, topic = filter_by_department_and_topic(request, self.stories())
         return self.render(
             request,
             context_overrides={
