@@ -2,8 +2,8 @@
 
 Short-lived caches of things derived from the page tree (search answers, the
 main navigation, the department list) put ``version()`` in their keys.
-Saving (and so publishing), unpublishing, moving or deleting a page, or
-changing a view restriction, calls ``bump()``, which forgets them all at once. Other apps
+Saving (and so publishing), unpublishing, moving or deleting a page,
+changing a view restriction, a site or the city settings calls ``bump()``, which forgets them all at once. Other apps
 connect their own signals to ``bump`` (search does for synonym groups).
 
 With a shared cache (``REDIS_URL``) every server sees a bump at once; with the
@@ -44,8 +44,10 @@ def _page_saved(sender, instance, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from home.models import CitySettings
 
     page_published.connect(bump, dispatch_uid="freshness-published")
     page_unpublished.connect(bump, dispatch_uid="freshness-unpublished")
@@ -55,6 +57,10 @@ def connect():
     post_save.connect(_page_saved, dispatch_uid="freshness-page-saved")
     # post_delete is sent for each table of a deleted page, Page's included, whatever its type.
     post_delete.connect(bump, sender=Page, dispatch_uid="freshness-deleted")
+    # Sites and the city settings are kept too (home/middleware.py).
+    for model in (Site, CitySettings):
+        post_save.connect(bump, sender=model, dispatch_uid=f"freshness-{model._meta.label_lower}-saved")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"freshness-{model._meta.label_lower}-deleted")
     post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-saved")
     post_delete.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-deleted")
 
