@@ -34,7 +34,10 @@ def version():
 
 def bump(**kwargs):
     """A signal receiver: every cache keyed by ``version()`` is forgotten."""
-    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+    except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
+        logger.warning("Cache unavailable; kept copies not forgotten", exc_info=True)
 
 
 def _page_saved(sender, instance, **kwargs):

@@ -135,3 +135,17 @@ def test_a_cache_outage_costs_speed_not_answers(department, monkeypatch):
     assert "Report a pothole" in [page.title for page in outcome.results]
     assert outcome.department_counts and outcome.type_counts
     assert freshness.kept("anything", 60, lambda: 42) == 42
+
+
+@pytest.mark.django_db
+def test_publishing_works_with_the_cache_down(department, monkeypatch):
+    from django.core import cache as cache_module
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr(cache_module.cache, "set", broken)
+    page = department["service"]
+    page.title = "Report a pothole or sinkhole"
+    page.save_revision().publish()
+    assert Page.objects.get(pk=page.pk).title == "Report a pothole or sinkhole"

@@ -16,17 +16,16 @@ permission system: see ``FeedbackQuerySet.visible_to``.
 
 import logging
 import re
-import uuid
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
+
+from home import freshness
 
 logger = logging.getLogger(__name__)
 
@@ -81,35 +80,15 @@ def strip_personal_query(url):
 
 # -- where a submission goes: the page's title, live revision and department, cached ---------------
 
-#: Routing facts change only when pages are published, unpublished, moved or deleted; each of those
-#: bumps a generation number (signal receivers below), so the cache is never stale for longer than
-#: the time those signals take to arrive. The TTL bounds anything the signals miss.
+#: Routing facts change when pages are published, unpublished, moved or deleted, each of which
+#: bumps the site's content version (home/freshness.py) that keys them. The TTL bounds anything
+#: the signals miss.
 PAGE_ROUTING_TTL = 300
-_ROUTING_VERSION_KEY = "feedback:page-routing:version"
-
 
 #: Routing facts this process has already read, by (version, page id). The version still comes
 #: from the shared cache on every submission, so a publish anywhere is seen at once.
 _local_routing = {}
 LOCAL_ROUTING_MAX = 4096
-
-
-def _routing_version():
-    """A random token, never a counter: if the cache is emptied (a Redis restart), a counter would
-    start again at a number that processes' own copies (``_local_routing``) already hold."""
-    version = cache.get(_ROUTING_VERSION_KEY)
-    if version is None:
-        cache.add(_ROUTING_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(_ROUTING_VERSION_KEY)
-    return version
-
-
-def invalidate_page_routing(**kwargs):
-    """Forget every page's cached routing facts (cheap: one cache write)."""
-    try:
-        cache.set(_ROUTING_VERSION_KEY, uuid.uuid4().hex, None)
-    except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
-        logger.warning("Feedback page routing: cache unavailable, not invalidated", exc_info=True)
 
 
 def page_routing(page_id, refresh=False):
@@ -123,7 +102,7 @@ def page_routing(page_id, refresh=False):
     from home.models import department_of
 
     try:
-        version = _routing_version()
+        version = freshness.version()
         key = f"feedback:page-routing:{version}:{page_id}"
     except Exception:  # noqa: BLE001 - a cache outage must not lose a submission
         version, key = None, None
@@ -163,23 +142,6 @@ def page_routing(page_id, refresh=False):
             _local_routing.clear()
         _local_routing[(version, page_id)] = info
     return info or None
-
-
-def _connect_routing_invalidation():
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    page_published.connect(invalidate_page_routing, dispatch_uid="feedback-routing-published")
-    page_unpublished.connect(invalidate_page_routing, dispatch_uid="feedback-routing-unpublished")
-    post_page_move.connect(invalidate_page_routing, dispatch_uid="feedback-routing-moved")
-
-    @receiver(post_delete, dispatch_uid="feedback-routing-deleted")
-    def _page_deleted(sender, instance, **kwargs):
-        if isinstance(instance, Page):
-            invalidate_page_routing()
-
-
-_connect_routing_invalidation()
 
 
 class FeedbackQuerySet(models.QuerySet):
