@@ -14,7 +14,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search import engine
+from search import engine, kept_pages
 from search.models import QueryStat
 from search.text import clean_query, normalise_for_analytics
 
@@ -43,6 +43,7 @@ def promotions_for(query):
                     "url": promotion.page.url,
                     "description": promotion.description,
                     "external": False,
+                    "page_id": promotion.page_id,
                 }
             )
         elif promotion.external_link_url:
@@ -52,6 +53,7 @@ def promotions_for(query):
                     "url": promotion.external_link_url,
                     "description": promotion.description,
                     "external": True,
+                    "page_id": None,
                 }
             )
     return chosen
@@ -70,6 +72,26 @@ def _page_number(request):
 
 @require_GET
 def search(request):
+    """The search page; an anonymous repeat of a recent search is served from ``search.kept_pages``."""
+    keeping = kept_pages.applies(request)
+    if keeping:
+        kept = kept_pages.recall(request)
+        if kept is not None:
+            response, stat = kept
+            if stat:
+                QueryStat.record(*stat)
+            return response
+    response, page_ids, stat = _search_page(request)
+    if stat:
+        QueryStat.record(*stat)
+    if keeping:
+        response.render()
+        kept_pages.keep(request, response, page_ids, stat)
+    return response
+
+
+def _search_page(request):
+    """Render the page: (response, ids of the pages it lists, analytics to record or None)."""
     query, truncated = clean_query(request.GET.get("q", ""))
     types = engine.type_filters()
     departments = engine.departments()
@@ -95,6 +117,7 @@ def search(request):
         "selected_department": department,
     }
     page_number = _page_number(request)
+    page_ids, stat = [], None
     if query:
         outcome = engine.search(
             query,
@@ -121,14 +144,14 @@ def search(request):
             selected_type_label=types[type_slug][0] if type_slug else "",
             departments=departments,
         )
+        page_ids = [page.pk for page in outcome.results.object_list]
+        page_ids += [promotion["page_id"] for promotion in context["promotions"] if promotion["page_id"]]
         if page_number == 1 and not type_slug and not department:
-            QueryStat.record(
-                normalise_for_analytics(query), found_nothing=outcome.total == 0 and not context["promotions"]
-            )
+            stat = (normalise_for_analytics(query), outcome.total == 0 and not context["promotions"])
     response = TemplateResponse(request, "search/search.html", context)
     if query:
         response.headers["X-Robots-Tag"] = "noindex"
-    return response
+    return response, page_ids, stat
 
 
 @require_GET

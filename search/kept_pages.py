@@ -1,0 +1,108 @@
+"""Whole search result pages kept for a minute, checked against the live tree every time they are served.
+
+Residents ask the same few questions ("pay water bill", "trash pickup"), and
+once the answer is known most of a search page's cost is building the page
+around it: reading the ten result pages as their own types, rendering each
+result with its snippet, phone and department, the facets, the header and
+footer. So the finished HTML of an anonymous search page is kept, under the
+site's content version (``home.freshness``) and for ``SEARCH_ANSWER_SECONDS``,
+like the answers themselves.
+
+A kept page is served only after one query confirms that every page it links
+to as a result or a best bet is still live, public and unexpired. With the
+default per-process cache a worker may not have seen another worker's bump;
+this check is what guarantees an unpublished, restricted or expired page never
+reappears from a kept copy (a changed title can lag for up to the timeout).
+Search analytics are recorded on every serve, kept or not.
+
+Only anonymous GETs are kept, and only responses without cookies, so nothing
+personal is ever stored or shared.
+"""
+
+import hashlib
+import json
+import logging
+
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import HttpResponse
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from home import freshness
+from search import engine
+
+logger = logging.getLogger("search")
+
+#: Longer query strings are not worth keeping (and would only fill the cache).
+MAX_QUERY_STRING = 1000
+
+
+def _key(request):
+    parts = [
+        freshness.version(),
+        request.get_host(),
+        sorted((key, request.GET.getlist(key)) for key in request.GET),
+    ]
+    return "search:page:" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def applies(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and engine.answer_seconds() > 0
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+        and not request.user.is_authenticated
+    )
+
+
+def all_visible(page_ids):
+    """True when every one of these pages is live, unexpired and outside any private section: one query."""
+    wanted = set(page_ids)
+    if not wanted:
+        return True
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path")),
+    ).filter(prefix=F("page__path"))
+    now = timezone.now()
+    visible = (
+        Page.objects.live()
+        .filter(pk__in=wanted)
+        .exclude(expire_at__lt=now)
+        .exclude(Exists(restricted))
+        .values_list("pk", flat=True)
+    )
+    return set(visible) == wanted
+
+
+def recall(request):
+    """The kept page for this request, if there is one and everything it lists is still public; else None."""
+    try:
+        kept = cache.get(_key(request))
+    except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
+        logger.warning("Cache unavailable; search page computed", exc_info=True)
+        return None
+    if kept is None or not all_visible(kept["page_ids"]):
+        return None
+    response = HttpResponse(kept["body"], content_type=kept["content_type"])
+    for header, value in kept["headers"]:
+        response.headers[header] = value
+    return response, kept["stat"]
+
+
+def keep(request, response, page_ids, stat):
+    """Keep a rendered search page: its bytes, the pages it lists, and what to record in analytics."""
+    if response.status_code != 200 or response.cookies:
+        return
+    kept = {
+        "body": response.content,
+        "content_type": response["Content-Type"],
+        "headers": [(h, response[h]) for h in ("X-Robots-Tag",) if h in response],
+        "page_ids": sorted(set(page_ids)),
+        "stat": stat,
+    }
+    try:
+        cache.set(_key(request), kept, engine.answer_seconds())
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable; search page not kept", exc_info=True)
