@@ -24,21 +24,32 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
+#: Count an event in a window that opens with the first one: INCR, and start the clock on a new key.
+WINDOW_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then
+    redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return count
+"""
+
+
 class JacksonRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+        self._window_scripts = {}  # one registered script per (reused) client
 
     def incr_window(self, key, timeout):
         """Count one more event in a window that opens at the first one and lasts ``timeout`` seconds.
 
-        One round trip (``SET NX EX`` then ``INCR`` in one pipeline) where ``add()`` and
-        ``incr()`` take three (``incr`` checks that the key exists first).
+        One command, a small Lua script run atomically by Redis (``INCR``, then ``EXPIRE`` when
+        the count is 1), where ``add()`` and ``incr()`` take three round trips and a MULTI/EXEC
+        pipeline sends four commands and parses four replies.
         """
         key = self.make_and_validate_key(key)
         client = self._cache.get_client(key, write=True)
-        with client.pipeline() as pipe:
-            pipe.set(key, 0, ex=int(timeout), nx=True)
-            pipe.incr(key)
-            _, count = pipe.execute()
-        return int(count)
+        script = self._window_scripts.get(id(client))
+        if script is None:
+            script = self._window_scripts[id(client)] = client.register_script(WINDOW_SCRIPT)
+        return int(script(keys=[key], args=[int(timeout)]))

@@ -163,10 +163,14 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache: a rolled-back database sends no signals, so
-    answers cached by one test (search answers, the navigation) would outlive its pages."""
+    answers cached by one test (search answers, the navigation) would outlive its pages.
+    The process's own copy of the content version goes with it."""
     from django.core.cache import cache
 
+    from home import freshness
+
     cache.clear()
+    freshness.forget_local_copy()
 
 
 @pytest.hookimpl(trylast=True)
