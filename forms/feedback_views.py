@@ -168,12 +168,12 @@ def save_feedback(form, verdict):
 
 
 def _store(feedback):
-    """One INSERT, committed at once (autocommit), so no BEGIN/COMMIT round trips.
+    """One INSERT (``Feedback.insert``), committed at once (autocommit), so no BEGIN/COMMIT round trips.
 
     The department's email is queued only after the row is committed: ``on_commit`` runs at
     once outside a transaction, and after the outer commit when a caller wraps this in one.
     """
-    feedback.save()
+    feedback.insert()
     if feedback.kind == Feedback.Kind.REPORT and feedback.status != Feedback.Status.SPAM:
         from forms.tasks import notify_feedback_recipients
 

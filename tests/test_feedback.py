@@ -482,3 +482,31 @@ def test_cache_outage_loses_no_submission(client, service, clock, monkeypatch):
     assert response.status_code == 303
     item = Feedback.objects.get()
     assert item.department.title == "Public Works" and item.page_id == service.pk
+
+
+@pytest.mark.django_db
+def test_insert_stores_what_save_stores(service):
+    """Feedback.insert (the endpoint's one cached INSERT) against the ORM's save()."""
+    page = service
+    values = {
+        "kind": Feedback.Kind.REPORT,
+        "helpful": False,
+        "trying_to_do": "Find hours <b>now</b> \u00e9\U0001f600",
+        "what_went_wrong": "Wrong phone",
+        "email": "a@example.com",
+        "page_id": page.pk,
+        "page_revision_id": page.live_revision_id,
+        "page_url": "/x/",
+        "page_title": "Title",
+        "department_id": None,
+        "status": Feedback.Status.SPAM,
+        "spam_reason": "honeypot",
+    }
+    inserted = Feedback(**values).insert()
+    saved = Feedback(**values)
+    saved.save()
+    assert inserted.pk and inserted.pk != saved.pk and not inserted._state.adding
+    fields = [f.attname for f in Feedback._meta.concrete_fields if f.attname not in ("id", "created_at", "updated_at")]
+    rows = {row["id"]: row for row in Feedback.objects.values("id", "created_at", "updated_at", *fields)}
+    assert {f: rows[inserted.pk][f] for f in fields} == {f: rows[saved.pk][f] for f in fields}
+    assert rows[inserted.pk]["updated_at"] and rows[inserted.pk]["created_at"]

@@ -267,6 +267,32 @@ class Feedback(models.Model):
         what = self.get_kind_display() if self.kind == self.Kind.REPORT else f"“{self.helpful_label}”"
         return f"{what} on {self.page_title or self.page_url or 'unknown page'} (#{self.pk})"
 
+    def insert(self):
+        """Store this new item with one INSERT whose SQL is built once per process.
+
+        The feedback endpoint is the hottest write path on the site (every page posts to it),
+        and ``save()`` compiles its INSERT afresh every time: about a fifth of the CPU a
+        submission cost. The values are prepared exactly as ``save()`` prepares them
+        (``pre_save`` fills ``updated_at``, each field converts its own value). No model
+        signals are sent; nothing listens for Feedback saves (tests/test_feedback.py checks
+        the stored row matches one saved by the ORM).
+        """
+        from django.db import connections, router
+
+        alias = router.db_for_write(type(self), instance=self)
+        connection = connections[alias]
+        sql, fields = _insert_statement(connection)
+        params = [field.get_db_prep_save(field.pre_save(self, True), connection) for field in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            if connection.features.can_return_columns_from_insert:
+                self.pk = cursor.fetchone()[0]
+            else:
+                self.pk = connection.ops.last_insert_id(cursor, self._meta.db_table, self._meta.pk.column)
+        self._state.adding = False
+        self._state.db = alias
+        return self
+
     @property
     def status_label(self):
         return self.get_status_display()
@@ -372,3 +398,24 @@ class FeedbackEvent(models.Model):
         if not self.user_id:
             return "System"
         return self.user.get_full_name() or self.user.get_username()
+
+
+_insert_statements = {}
+
+
+def _insert_statement(connection):
+    """``(sql, fields)`` of Feedback's INSERT for this kind of database, built on first use."""
+    statement = _insert_statements.get(connection.vendor)
+    if statement is None:
+        meta = Feedback._meta
+        fields = [field for field in meta.local_concrete_fields if field is not meta.pk and not field.generated]
+        quote = connection.ops.quote_name
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model, values as parameters
+            quote(meta.db_table),
+            ", ".join(quote(field.column) for field in fields),
+            ", ".join(["%s"] * len(fields)),
+        )
+        if connection.features.can_return_columns_from_insert:
+            sql += f" RETURNING {quote(meta.pk.column)}"
+        statement = _insert_statements[connection.vendor] = (sql, fields)
+    return statement
