@@ -50,6 +50,18 @@ def manage(env, *args, quiet=True):
     )
 
 
+def shell_output(env, code):
+    """What ``manage.py shell -c code`` prints, run with ``env`` (the benchmark's settings)."""
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def prepare_demo(env, scale=0):
     """Migrate, seed the demo city (plus ``scale`` generated pages) and collect static files."""
     manage(env, "migrate", "--noinput")

@@ -27,6 +27,7 @@ from bench.common import (  # noqa: E402
     production_env,
     replace_section,
     scratch_postgres,
+    shell_output,
     sqlite_url,
     workdir,
 )
@@ -38,14 +39,7 @@ def page_paths(env):
         "print(DepartmentPage.objects.live().order_by('title').first().url); "
         "print(NewsPage.objects.live().order_by('-date').first().url)"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    out = shell_output(env, code).split()
     return {"home": "/", "department": out[-2], "news": out[-1]}
 
 

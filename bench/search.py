@@ -21,7 +21,6 @@ Target: p95 under 50 ms at 10,000 pages on PostgreSQL.
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -37,6 +36,7 @@ from bench.common import (  # noqa: E402
     production_env,
     replace_section,
     scratch_postgres,
+    shell_output,
     sqlite_url,
     workdir,
 )
@@ -124,14 +124,7 @@ def backend_timings(rounds):
 
 def run_backend_timings(env, rounds):
     code = f"from bench.search import backend_timings; backend_timings({int(rounds)})"
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = shell_output(env, code)
     line = next(line for line in out.splitlines() if line.startswith("BENCH-JSON "))
     return json.loads(line.removeprefix("BENCH-JSON "))
 
@@ -156,14 +149,7 @@ def seed(env, pages):
     manage(env, "migrate", "--noinput")
     manage(env, "seed_demo", "--verbosity", "0")
     code = "from wagtail.models import Page; print(Page.objects.count())"
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    out = shell_output(env, code).split()
     missing = pages - int(out[-1])
     if missing > 0:
         manage(env, "seed_demo", "--scale", str(missing), "--verbosity", "0")

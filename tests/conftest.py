@@ -160,6 +160,16 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
                 connection.creation.deserialize_db_from_string(_serialized_db_contents)
 
 
+@pytest.fixture
+def clock(monkeypatch):
+    """Pin the submission guard's clock; tests move it with ``clock[0] += seconds``."""
+    from forms.protection import SubmissionGuard
+
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(SubmissionGuard, "now", staticmethod(lambda: now[0]))
+    return now
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache: a rolled-back database sends no signals, so

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from forms.models import Feedback
 from forms.models.feedback import mask_personal_numbers, strip_personal_query
-from forms.protection import SubmissionGuard
 
 ORIGIN = "http://testserver"
 FEEDBACK_RE = re.compile(r'<section class="feedback".*?</section>', re.S)
@@ -22,13 +21,6 @@ def clean_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    now = [1_800_000_000.0]
-    monkeypatch.setattr(SubmissionGuard, "now", staticmethod(lambda: now[0]))
-    return now
 
 
 @pytest.fixture

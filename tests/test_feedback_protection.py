@@ -3,9 +3,10 @@
 import pytest
 from django.core import signing
 from django.core.cache import cache
-from django.test import RequestFactory, override_settings
+from django.test import override_settings
 
 from forms.protection import HONEYPOT_FIELD, TIMESTAMP_FIELD, SubmissionGuard, client_address, hashed_client
+from tests.guard_helpers import post, valid_data
 
 
 @pytest.fixture(autouse=True)
@@ -13,30 +14,6 @@ def clean_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Pin the guard's clock; tests move it with clock[0] += seconds."""
-    now = [1_800_000_000.0]
-    monkeypatch.setattr(SubmissionGuard, "now", staticmethod(lambda: now[0]))
-    return now
-
-
-def post(data=None, origin="http://testserver", referer=None, addr="203.0.113.5", **extra):
-    headers = {"REMOTE_ADDR": addr}
-    if origin is not None:
-        headers["HTTP_ORIGIN"] = origin
-    if referer is not None:
-        headers["HTTP_REFERER"] = referer
-    headers.update(extra)
-    return RequestFactory().post("/x/", data or {}, **headers)
-
-
-def valid_data(guard, clock, wait=5):
-    data = {TIMESTAMP_FIELD: guard.fields_context()["timestamp_value"], HONEYPOT_FIELD: ""}
-    clock[0] += wait
-    return data
 
 
 def test_fields_are_the_same_for_every_visitor_within_a_granule(clock, monkeypatch):

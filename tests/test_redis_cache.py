@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from forms.protection import SubmissionGuard
-from tests.test_feedback_protection import clock, post, valid_data  # noqa: F401 - clock is a fixture
+from tests.guard_helpers import post, valid_data
 
 REDIS_URL = "redis://127.0.0.1:6379/3"
 

@@ -23,6 +23,29 @@ from home.models import CitySettings, StandardPage
 from news.models import NewsPage
 from tests.conftest import add_child
 
+#: Every page type (and state) ``build_demo_city`` makes, by name: what the accessibility and
+#: HTML-validity checks each go through.
+PAGE_TYPES = [
+    "home",
+    "standard",
+    "department_index",
+    "department",
+    "service_index",
+    "service",
+    "faq_index",
+    "faq",
+    "directory",
+    "contact",
+    "news_index",
+    "news",
+    "event_index",
+    "event_index_past",
+    "event",
+    "event_all_day",
+    "event_canceled",
+    "form",
+]
+
 
 def _png(width=640, height=360):
     """A small generated PNG, so the demo needs no binary files in the repository."""

@@ -4,32 +4,12 @@ plus keyboard-only use of the header (skip link, search, main navigation)."""
 import pytest
 
 from tests.browser.axe import axe_violations, format_violations
+from tests.browser.demo_content import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-CHECKED_PAGES = [
-    "home",
-    "department_index",
-    "department",
-    "service_index",
-    "service",
-    "faq_index",
-    "faq",
-    "directory",
-    "contact",
-    "news_index",
-    "news",
-    "event_index",
-    "event_index_past",
-    "event",
-    "event_all_day",
-    "event_canceled",
-    "standard",
-    "form",
-]
 
-
-@pytest.mark.parametrize("name", CHECKED_PAGES)
+@pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_has_no_axe_violations_on_desktop_and_mobile(demo_city, open_page, name):
     for viewport in ("desktop", "mobile"):
         page = open_page(demo_city[name], viewport)

@@ -12,31 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import require_tool
+from tests.browser.demo_content import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-PAGES = [
-    "home",
-    "standard",
-    "department_index",
-    "department",
-    "service_index",
-    "service",
-    "faq_index",
-    "faq",
-    "directory",
-    "contact",
-    "news_index",
-    "news",
-    "event_index",
-    "event_index_past",
-    "event",
-    "event_all_day",
-    "event_canceled",
-    "form",
-]
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_rendered_pages_have_no_nu_html_checker_errors(client, demo_pages, tmp_path):
@@ -46,7 +27,7 @@ def test_rendered_pages_have_no_nu_html_checker_errors(client, demo_pages, tmp_p
     out = tmp_path / "html"
     out.mkdir()
 
-    documents = {name: demo_pages[name] for name in PAGES}
+    documents = {name: demo_pages[name] for name in PAGE_TYPES}
     documents["news_index_filtered"] = demo_pages["news_index"] + "?topic=streets&department=public-works&page=1"
     documents["directory_search"] = demo_pages["directory"] + "?q=dana"
     documents["search"] = "/search/?q=pothole"
