@@ -292,7 +292,8 @@ and that time would be counted as the server's latency.
 | Machine load average (1 min) before / after | {load_before:.1f} / {load_after:.1f} |
 
 With 20 clients that send again the moment they get an answer, latency is set by throughput (Little's law:
-latency ≈ 20 ÷ submissions per second), so the p95 target needs about 400 submissions/s; the one-client figure is the
+latency ≈ 20 ÷ submissions per second), so the p95 target needs about 500 submissions/s
+(the mean must sit near 40 ms for the tail to stay under 50); the one-client figure is the
 cost of a submission itself.
 
 **Flood:** {FLOOD:,} submissions from one address interleaved with {BYSTANDERS} other clients (limit: 10 a minute per

@@ -241,16 +241,19 @@ PostgreSQL.
 
 Two figures matter. **Computed**: every search ranked, counted and grouped afresh (the server runs with
 `SEARCH_ANSWER_SECONDS=0`), which is what a query nobody asked in the last minute costs. **Repeated**: the
-server as deployed at scale (answers kept for a minute in Redis, shared by the workers); residents ask the
-same few questions, so this is what most searches cost. The benchmark client runs on the same 2 cores.
+server as deployed at scale: answers, and for anonymous visitors the whole results page, kept for a minute
+in Redis and shared by the workers, a kept page served after one query confirms every page it lists is
+still public (search/kept_pages.py). Residents ask the same few questions, so this is what most searches
+cost. The benchmark client runs on the same 2 cores.
 
-What dominates a computed answer (see docs/search.md): the broad queries ("park", "city council meeting",
-"why is my water bill so high": 900 to 5,300 matches) rank every match with `ts_rank` on two vectors
-(30–60 ms on PostgreSQL); queries with a handful of matches cost 5–15 ms in SQL, plus the ORM's time to
-build modelsearch's queries. Over HTTP, the page around the results (header, navigation, footer, feedback
-component) adds its own rendering time. On SQLite, modelsearch re-ran the full-text match once per
-matching page to rank it (seconds for broad queries); search.backends.database ranks the best 300
-matches with one FTS query.
+What dominates a computed answer (see docs/search.md "Speed"): the broad queries ("park", "city council
+meeting", "why is my water bill so high": 900 to 5,300 matches) rank every match with one `ts_rank` per
+word (and synonym) and per vector, modelsearch's scoring: about 25 ms of SQL for the 2,864 matches of "city
+council meeting". Building modelsearch's query expressions in the ORM costs about as much again for a
+query expanded with synonyms. Queries with a handful of matches cost 2–5 ms of SQL since pages are looked
+up by an index on their id as text (migration search/0004). Over HTTP, rendering the results page adds
+10–20 ms. On SQLite, modelsearch re-ran the full-text match once per matching page to rank it (seconds for
+broad queries); search.backends.database ranks the best 300 matches with one FTS query.
 
 {marker}{json.dumps(existing)} -->
 """
