@@ -85,3 +85,16 @@ def test_split_match_sees_title_and_body(department):
     add_child(department["department"], ServicePage(title="Shelters", slug="shelters", intro="Our gazebo list."))
     titles = {page.title for page in Page.objects.live().search(PlainText("gazebo"))}
     assert titles == {"Gazebo rental", "Shelters"}
+
+
+def test_search_gin_indexes_have_no_pending_list():
+    """Every GIN index on the search table writes straight into the index (search/0005)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND a.amname = 'gin'"
+        )
+        rows = cursor.fetchall()
+    assert len(rows) >= 4  # title, body, autocomplete and title || body
+    assert all("fastupdate=off" in (options or []) for _name, options in rows), rows
