@@ -49,9 +49,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count = 1
 
-    def _filtered(self, request, events):
-        return filter_by_department_and_topic(request, events)
-
     @path("")
     def upcoming(self, request):
         return self._listing(request, EventPage.objects.upcoming(), showing_past=False)
@@ -61,7 +58,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return self._listing(request, EventPage.objects.past(), showing_past=True)
 
     def _listing(self, request, events, showing_past):
-        events, department, topic = self._filtered(request, events)
+        events, department, topic = filter_by_department_and_topic(request, events)
         return self.render(
             request,
             context_overrides={
@@ -79,7 +76,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def ical(self, request):
         from events.ical import calendar_for
 
-        events, _, _ = self._filtered(request, EventPage.objects.upcoming())
+        events, _, _ = filter_by_department_and_topic(request, EventPage.objects.upcoming())
         body = calendar_for(events[:500], request, name=self.title)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="events.ics"'

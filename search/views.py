@@ -74,19 +74,16 @@ def _page_number(request):
 def search(request):
     """The search page; an anonymous repeat of a recent search is served from ``search.kept_pages``."""
     keeping = kept_pages.applies(request)
-    if keeping:
-        kept = kept_pages.recall(request)
-        if kept is not None:
-            response, stat = kept
-            if stat:
-                QueryStat.record(*stat)
-            return response
-    response, page_ids, stat = _search_page(request)
+    kept = kept_pages.recall(request) if keeping else None
+    if kept is not None:
+        response, stat = kept
+    else:
+        response, page_ids, stat = _search_page(request)
+        if keeping:
+            response.render()
+            kept_pages.keep(request, response, page_ids, stat)
     if stat:
         QueryStat.record(*stat)
-    if keeping:
-        response.render()
-        kept_pages.keep(request, response, page_ids, stat)
     return response
 
 

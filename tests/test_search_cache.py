@@ -4,9 +4,6 @@
 ``home.freshness.version()``; the main navigation is kept the same way.
 """
 
-import html
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,17 +14,7 @@ from home import freshness
 from search import engine
 from search.models import SynonymGroup
 from tests.conftest import add_child
-
-RESULT_TITLE = re.compile(r'<h2 class="listing__title"><a href="[^"]*">(.*?)</a></h2>')
-
-
-def titles(response):
-    """Result titles as the resident sees them (a kept page has no template context to read)."""
-    content = response.content.decode()
-    if 'class="listing search-results"' not in content:
-        return []
-    results = content.split('class="listing search-results"', 1)[1].split("</ol>", 1)[0]
-    return [html.unescape(title) for title in RESULT_TITLE.findall(results)]
+from tests.search_helpers import titles
 
 
 def queries_for(client, **params):

@@ -19,7 +19,7 @@ from departments.models import ServicePage
 from search import engine, kept_pages
 from search.models import QueryStat
 from tests.conftest import add_child
-from tests.test_search_cache import titles
+from tests.search_helpers import titles
 
 pytestmark = pytest.mark.django_db
 

@@ -94,10 +94,6 @@ def weighted_sqlite_compiler():
     return WeightedSQLiteSearchQueryCompiler
 
 
-class _Unsplittable(Exception):
-    """A query the split match does not cover; modelsearch's own match is used instead."""
-
-
 @cache
 def split_match_postgres_compiler():
     """Built on first use, like the SQLite one: modelsearch's PostgreSQL module needs psycopg."""
@@ -121,22 +117,22 @@ def split_match_postgres_compiler():
         an accident of the concatenation.
         """
 
-        def _match(self, query, config):
-            if isinstance(query, Boost):
-                return self._match(query.subquery, config)
-            if isinstance(query, Phrase) or (isinstance(query, PlainText) and len(query.query_string.split()) == 1):
-                tsquery = self.build_tsquery_content(query, config=config)
-                if tsquery is None:
-                    raise _Unsplittable
-                return Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
-            raise _Unsplittable  # several words in one PlainText, Not, MatchAll, Fuzzy: leave them to modelsearch
+        def _single_term_match(self, config):
+            """The split match for a one-word or one-phrase query; None for anything else."""
+            query = self.query
+            while isinstance(query, Boost):
+                query = query.subquery
+            one_term = isinstance(query, Phrase) or (
+                isinstance(query, PlainText) and len(query.query_string.split()) == 1
+            )
+            tsquery = self.build_tsquery_content(query, config=config) if one_term else None
+            if tsquery is None:
+                return None  # several words, Not, MatchAll, Fuzzy: modelsearch's own match
+            return Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
 
         def search(self, config, start, stop, score_field=None, backend=None):
-            if self.fields is not None:
-                return super().search(config, start, stop, score_field=score_field, backend=backend)
-            try:
-                match = self._match(self.query, config)
-            except _Unsplittable:
+            match = self._single_term_match(config) if self.fields is None else None
+            if match is None:
                 return super().search(config, start, stop, score_field=score_field, backend=backend)
             vectors = self.get_search_vectors(self.build_tsquery(self.query, config=config))
             rank_expression = self._build_rank_expression(vectors, config)
