@@ -28,9 +28,11 @@ from django.db.models import Count, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.text import slugify
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page, get_page_models
 
 from home import freshness
+from search import one_statement
 from search.models import synonym_groups
 from search.query import build_query
 
@@ -301,15 +303,24 @@ def _slugs_by_content_type():
     return slugs_by_ct
 
 
-def _run(name, text, groups, page_types, department, page_number, per_page, with_facets, department_list, scope):
+def _run(name, text, groups, page_types, department, page_number, per_page, with_facets, department_list):
     forms = needs_word_forms(name)
     query = build_query(text, groups, match_all=True, forms=forms)
     if query is None:
         # Nothing searchable was typed (only punctuation, say): no results, no error.
         page = Paginator([], per_page).get_page(1)
         return Outcome(results=page, backend=name)
-    pages = base_queryset(page_types, department, scope).specific()
     slugs_by_ct = _slugs_by_content_type() if with_facets else {}
+    backend = get_search_backend(name)
+    if one_statement.applies(backend, department_list, department):
+        try:
+            return _run_in_one_statement(
+                backend, name, text, groups, page_types, department, page_number, per_page, department_list, slugs_by_ct
+            )
+        except one_statement.Unsupported:
+            pass  # a query node the statement does not know: modelsearch's own path below
+    scope = Scope.now()
+    pages = base_queryset(page_types, department, scope).specific()
     # No filter chosen: the total and both facets come from one grouped query over the same pages.
     one_pass = with_facets and page_types is None and department is None and is_database_backend(name)
 
@@ -347,6 +358,82 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
     return outcome
 
 
+def _tally(hits, type_ids, department_path, slugs_by_ct, department_list):
+    """The filtered total, and each facet counted with the other filter alone, from a statement's cells."""
+    by_path = {department.path: department.pk for department in department_list}
+    total, type_counts, department_counts = 0, {}, {}
+    for (content_type_id, prefix), n in hits.cells.items():
+        type_ok = type_ids is None or content_type_id in type_ids
+        department_ok = department_path is None or prefix == department_path
+        if type_ok and department_ok:
+            total += n
+        slug = slugs_by_ct.get(content_type_id)
+        if slug and department_ok:
+            type_counts[slug] = type_counts.get(slug, 0) + n
+        pk = by_path.get(prefix)
+        if pk and type_ok:
+            department_counts[pk] = department_counts.get(pk, 0) + n
+    return total, type_counts, department_counts
+
+
+def _run_in_one_statement(
+    backend, name, text, groups, page_types, department, page_number, per_page, department_list, slugs_by_ct
+):
+    """``_run`` on PostgreSQL's database backend: one statement per query (see search.one_statement).
+
+    Same answer as the ORM path (every word first, then any word when fewer than
+    ``FEW_RESULTS`` pages match them all; an out-of-range page number shows the last page).
+    """
+    query = build_query(text, groups, match_all=True, forms=False)
+    type_ids = one_statement.content_type_ids(page_types) if page_types else None
+    department_path = department.path if department is not None else None
+    prefix_length = len(department_list[0].path) if department_list else 0
+
+    def ask(query, offset, limit):
+        hits = one_statement.run(
+            backend,
+            query,
+            offset=offset,
+            limit=limit,
+            type_ids=type_ids,
+            department_path=department_path,
+            prefix_length=prefix_length,
+        )
+        return hits, _tally(hits, type_ids, department_path, slugs_by_ct, department_list)
+
+    offset = (page_number - 1) * per_page
+    hits, (total, type_counts, department_counts) = ask(query, offset, per_page)
+    ranked, ranked_from = hits.ranked, offset  # ``ranked`` lists the results from position ``ranked_from``
+    matched_any_word = False
+    if total < FEW_RESULTS:
+        loose = build_query(text, groups, match_all=False, forms=False)
+        if repr(loose) != repr(query):
+            strict = hits.ranked if offset == 0 else ask(query, 0, FEW_RESULTS)[0].ranked
+            strict = strict[:FEW_RESULTS]
+            loose_hits, loose_counts = ask(loose, 0, offset + per_page + len(strict))
+            if loose_counts[0] > total:
+                matched_any_word = total == 0
+                total, type_counts, department_counts = loose_counts
+                ranked = strict + [item for item in loose_hits.ranked if item not in strict]
+                ranked_from = 0
+    last_page = max(1, -(-total // per_page))
+    if page_number > last_page:  # past the end (an old link): the last page, as Paginator.get_page does
+        page_number, offset = last_page, (last_page - 1) * per_page
+        if ranked_from:
+            ranked, ranked_from = ask(query, offset, per_page)[0].ranked, offset
+    ranked = ranked[offset - ranked_from : offset - ranked_from + per_page]
+    page = Paginator(Remembered(total, one_statement.specific_pages(ranked)), per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    return Outcome(
+        results=page,
+        total=total,
+        matched_any_word=matched_any_word,
+        backend=name,
+        type_counts=type_counts,
+        department_counts=department_counts,
+    )
+
+
 def _answer_key(text, page_types, department, page_number, per_page, with_facets):
     parts = [
         freshness.version(),
@@ -379,9 +466,9 @@ def _remember(key, outcome):
         logger.warning("Cache unavailable; search answer not kept", exc_info=True)
 
 
-def _recall(answer, scope, per_page):
+def _recall(answer, per_page):
     """The cached answer's pages, re-read through the visibility filter, in the cached order."""
-    found = {page.pk: page for page in base_queryset(scope=scope).filter(pk__in=answer["ids"]).specific()}
+    found = {page.pk: page for page in base_queryset().filter(pk__in=answer["ids"]).specific()}
     pages = [found[pk] for pk in answer["ids"] if pk in found]
     page = Paginator(Remembered(answer["total"], pages), per_page).get_page(answer["number"])
     page.object_list = list(page.object_list)
@@ -412,7 +499,6 @@ def search(
     few questions, and a broad one ("park") costs far more to rank and count than to render.
     A kept answer's pages are re-read through the live/public/unexpired filter each time.
     """
-    scope = Scope.now()
     remember = remember and answer_seconds() > 0
     key = None
     if remember:
@@ -423,7 +509,7 @@ def search(
             logger.warning("Cache unavailable; searching without kept answers", exc_info=True)
             key = answer = None
         if answer is not None:
-            return _recall(answer, scope, per_page)
+            return _recall(answer, per_page)
     groups = synonym_groups()
     if department_list is None:
         department_list = departments() if with_facets else []
@@ -431,7 +517,7 @@ def search(
     for position, name in enumerate(names):
         try:
             outcome = _run(
-                name, text, groups, page_types, department, page_number, per_page, with_facets, department_list, scope
+                name, text, groups, page_types, department, page_number, per_page, with_facets, department_list
             )
         except Exception:
             if position == len(names) - 1:

@@ -98,3 +98,123 @@ def test_search_gin_indexes_have_no_pending_list():
         rows = cursor.fetchall()
     assert len(rows) >= 4  # title, body, autocomplete and title || body
     assert all("fastupdate=off" in (options or []) for _name, options in rows), rows
+
+
+def _answer(outcome):
+    return (
+        [page.pk for page in outcome.results.object_list],
+        outcome.total,
+        outcome.matched_any_word,
+        outcome.results.number,
+    )
+
+
+def _facets(outcome):
+    return outcome.type_counts, outcome.department_counts
+
+
+def test_one_statement_answers_as_the_orm_path_does(monkeypatch):
+    """Every relevance query, unfiltered, filtered and paged: same pages in the same order, same counts.
+
+    The ORM path counts no facets when a filter leaves nothing; the statement still does (see
+    the next test), so facets are compared where there are results.
+    """
+    from search import engine, one_statement
+
+    call_command("seed_demo", verbosity=0)
+    departments = engine.departments()
+    types = engine.type_filters()
+    variants = [
+        {},
+        {"page_number": 2},
+        {"page_number": 999},
+        {"department": departments[0]},
+        {"page_types": types["news"][1]},
+        {"page_types": types["service"][1], "department": departments[3]},
+    ]
+    applies = one_statement.applies
+    compared = 0
+    for text, _acceptable in RELEVANCE_CASES:
+        for variant in variants:
+            monkeypatch.setattr(one_statement, "applies", applies)
+            ours = engine.search(text, remember=False, **variant)
+            monkeypatch.setattr(one_statement, "applies", lambda *args, **kwargs: False)
+            theirs = engine.search(text, remember=False, **variant)
+            assert _answer(ours) == _answer(theirs), (text, variant)
+            if theirs.total:
+                assert _facets(ours) == _facets(theirs), (text, variant)
+            compared += 1
+    assert compared == len(RELEVANCE_CASES) * len(variants)
+
+
+def test_the_statement_is_used_on_postgresql(department, django_assert_max_num_queries):
+    """One statement for the answer and one query per page type shown: no visibility look-ups beside it."""
+    from search import engine
+
+    engine.search("trash", remember=False)  # content types, departments and synonyms are kept after this
+    with django_assert_max_num_queries(2) as captured:
+        outcome = engine.search("pothole", remember=False)
+    assert [page.title for page in outcome.results.object_list] == ["Report a pothole"]
+    assert sum("WITH hits AS MATERIALIZED" in query["sql"] for query in captured.captured_queries) == 1
+
+
+def test_a_filter_with_no_results_still_counts_the_others(department):
+    """Filtered down to nothing, the resident still sees where the matches are."""
+    from events.models import EventPage
+    from search import engine
+
+    outcome = engine.search("pothole", page_types=[EventPage], remember=False)
+    assert outcome.total == 0
+    assert outcome.type_counts == {"service": 1}
+
+
+def test_statement_hides_drafts_private_and_expired_pages(department):
+    """Visibility is decided inside the statement: its counts leave hidden pages out too."""
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from search import engine
+
+    def found(text):
+        outcome = engine.search(text, remember=False)
+        return outcome.total, sum(outcome.type_counts.values()), [page.title for page in outcome.results.object_list]
+
+    assert found("pothole") == (1, 1, ["Report a pothole"])
+    page = department["service"]
+    type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert found("pothole") == (0, 0, [])
+    type(page).objects.filter(pk=page.pk).update(expire_at=None)
+    restriction = PageViewRestriction.objects.create(page=department["department"], restriction_type="login")
+    assert found("pothole") == (0, 0, [])
+    assert found("Whitfield") == (0, 0, [])
+    restriction.delete()
+    page.unpublish()
+    assert found("pothole") == (0, 0, [])
+
+
+def test_statement_escapes_lexemes_and_reports_unknown_nodes():
+    from modelsearch.query import Fuzzy
+
+    from search.one_statement import Compiler, Unsupported
+
+    compiler = Compiler("english")
+    sql, params = compiler.tsquery(PlainText("o'brien\\ x-ray"))
+    assert params == ["english", "(('ray' & 'o''brien\\\\') & 'x')"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)  # valid tsquery syntax, whatever the resident typed
+        assert cursor.fetchone()[0]
+    with pytest.raises(Unsupported):
+        compiler.tsquery(Fuzzy("pothole"))
+
+
+def test_departments_at_several_depths_take_the_orm_path(department):
+    from search import engine, one_statement
+
+    backend = get_search_backend("default")
+    dept = department["department"]
+    assert one_statement.applies(backend, [dept])
+    assert not one_statement.applies(backend, [dept, department["service"]])
+    assert not one_statement.applies(backend, [dept], department["service"])
+    assert engine.search("pothole", department=department["service"], remember=False).total == 1
