@@ -224,6 +224,6 @@ def specific_pages(ranked):
     found = {}
     for content_type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        for page in model._default_manager.filter(pk__in=ids):
+        for page in model._default_manager.filter(pk__in=ids).order_by():
             found[page.pk] = page
     return [found[page_id] for page_id, _content_type_id in ranked if page_id in found]

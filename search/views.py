@@ -14,6 +14,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home import freshness
 from search import engine, kept_pages
 from search.models import QueryStat
 from search.text import clean_query, normalise_for_analytics
@@ -21,13 +22,27 @@ from search.text import clean_query, normalise_for_analytics
 SUGGEST_MAX_LENGTH = 100
 
 
+def promoted_queries():
+    """The (normalised) queries that have best bets, kept under ``home.freshness.version()``.
+
+    Most searches have none, and asking the database cost every search a query; saving or
+    deleting a best bet forgets the list (search/apps.py).
+    """
+    return freshness.kept(
+        "search:promoted-queries",
+        engine.answer_seconds() or 60,
+        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
 def promotions_for(query):
     """Best bets for this exact (normalised) query: live public pages or external links."""
     if not query:
         return []
-    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
-        "page"
-    )
+    normalised = normalise_query_string(query)
+    if normalised not in promoted_queries():
+        return []
+    promotions = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
     public_ids = None
     chosen = []
     for promotion in promotions.order_by("sort_order", "pk"):

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.template.loader import get_template, render_to_string
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -27,8 +28,8 @@ from departments.models import (
 from events.models import EventIndexPage, EventPage
 from forms.models import FormPage
 from forms.protection import SubmissionGuard
-from home.models import HomePage, StandardPage
-from home.templatetags.jackson_tags import tel_href
+from home.models import CitySettings, HomePage, StandardPage
+from home.templatetags.jackson_tags import policy_links, tel_href
 from news.models import NewsIndexPage, NewsPage
 from tests.browser.demo_content import build_demo_city
 from tests.conftest import add_child
@@ -213,6 +214,24 @@ def test_footer_has_contact_social_and_policy_links(client, pages):
     assert "https://facebook.example/cityofjackson" in footer
     assert 'href="/accessibility/">Accessibility statement</a>' in footer
     assert 'href="/privacy/">Privacy policy</a>' in footer
+
+
+def test_policy_links_are_kept_and_leave_when_unpublished(client, pages, django_assert_num_queries):
+    """The footer's policy links cost no query once kept; unpublishing the page removes its link."""
+    privacy = Page.objects.get(slug="privacy")
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    city = CitySettings.for_request(request)
+    assert [label for label, _url in policy_links({"request": request, "city": city})] == [
+        "Accessibility statement",
+        "Privacy policy",
+    ]
+    with django_assert_num_queries(0):
+        policy_links({"request": request, "city": city})
+    privacy.unpublish()
+    html = client.get("/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert "Accessibility statement" in footer
+    assert "Privacy policy" not in footer
 
 
 def test_department_page_contact_card_and_subtree_content(client, pages):

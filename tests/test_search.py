@@ -306,6 +306,18 @@ def test_promoted_page_first(client, department):
 
 
 @pytest.mark.django_db
+def test_best_bet_added_after_a_search_shows_at_once(client, department, django_assert_max_num_queries):
+    """The list of promoted queries is kept, and adding a best bet forgets it."""
+    from search.views import promotions_for
+
+    assert get(client, q="garbage day").context["promotions"] == []
+    with django_assert_max_num_queries(0):
+        assert promotions_for("pothole") == []
+    SearchPromotion.objects.create(query=Query.get("garbage day"), page=department["faq"], sort_order=0)
+    assert get(client, q="garbage day").context["promotions"][0]["title"] == "When is trash picked up?"
+
+
+@pytest.mark.django_db
 def test_promoted_external_link(client, department):
     query = Query.get("dmv")
     SearchPromotion.objects.create(

@@ -88,6 +88,31 @@ def main_nav(context):
 
 
 @register.simple_tag(takes_context=True)
+def policy_links(context):
+    """[(label, url)] for the footer: the accessibility statement and privacy policy the city chose, if live.
+
+    Every page shows them, and reading two pages through the settings' foreign keys cost two
+    queries a view; they are kept like the navigation, under ``home.freshness.version()``
+    (editing the settings or publishing, unpublishing, moving or deleting a page forgets them).
+    """
+    request = context.get("request")
+    city = context.get("city")
+    site = Site.find_for_request(request) if request is not None else None
+    if city is None or site is None:
+        return []
+    chosen = [
+        ("Accessibility statement", city.accessibility_page_id),
+        ("Privacy policy", city.privacy_page_id),
+    ]
+
+    def links():
+        pages = Page.objects.live().public().in_bulk([pk for _label, pk in chosen if pk])
+        return [(label, pages[pk].get_url(request=request)) for label, pk in chosen if pk in pages]
+
+    return freshness.kept(f"policy-links:{site.pk}", NAV_CACHE_SECONDS, links)
+
+
+@register.simple_tag(takes_context=True)
 def nav_url(context, label_key):
     """The URL of one city-wide index page (e.g. "news.NewsIndexPage"), or ""."""
     return _nav_urls(context.get("request")).get(label_key) or ""
