@@ -560,3 +560,26 @@ def test_tel_href():
     assert tel_href("311") == "tel:311"
     assert tel_href("") == ""
     assert tel_href(None) == ""
+
+
+#: How event times were written with the ``date`` filter before ``event_when``: its reference.
+EVENT_WHEN_WITH_FILTERS = (
+    '{% if event.all_day %}<time datetime="{{ event.start|date:\'Y-m-d\' }}">{{ event.start|date:"l, F j, Y'
+    '" }}</time>{% if event.end|date:"Y-m-d" != event.start|date:"Y-m-d" %} – <time datetime="{{ event.en'
+    'd|date:\'Y-m-d\' }}">{{ event.end|date:"l, F j, Y" }}</time>{% endif %} (all day){% else %}<time datet'
+    'ime="{{ event.start|date:\'Y-m-d\\TH:i:sO\' }}">{{ event.start|date:"l, F j, Y, P" }}</time> – {% if ev'
+    'ent.end|date:"Y-m-d" == event.start|date:"Y-m-d" %}<time datetime="{{ event.end|date:\'Y-m-d\\TH:i:sO\''
+    ' }}">{{ event.end|date:"P T" }}</time>{% else %}<time datetime="{{ event.end|date:\'Y-m-d\\TH:i:sO\' }}'
+    '">{{ event.end|date:"l, F j, Y, P T" }}</time>{% endif %}{% endif %}'
+)
+
+
+@pytest.mark.parametrize("all_day", [True, False])
+@pytest.mark.parametrize("days", [0, 1, 3])
+def test_event_when_reads_as_the_date_filter_wrote_it(all_day, days):
+    from django.template import Context, Template
+
+    start = datetime.datetime(2026, 3, 8, 1, 30, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))  # DST starts at 2
+    event = EventPage(title="x", start=start, end=start + datetime.timedelta(days=days, hours=2), all_day=all_day)
+    reference = Template(EVENT_WHEN_WITH_FILTERS).render(Context({"event": event}))
+    assert render_to_string("includes/event_when.html", {"event": event}).rstrip("\n") == reference
