@@ -232,9 +232,10 @@ def write(results):
         existing = json.loads(text[start : text.index(" -->", start)])
     for result in results:
         existing[result["vendor"]] = result
+    rounds = next(iter(existing.values()))["http"]["n"] // len(BENCH_QUERIES)
     body = f"""Measured by `python bench/search.py --write` ({time.strftime("%Y-%m-%d")}, 2 cores): the demo city plus
 `seed_demo --scale` pages, 20 representative resident queries (bench/search.py `BENCH_QUERIES`), each run
-{results[0]["http"]["n"] // len(BENCH_QUERIES)} times one request at a time. Target: p95 under 50 ms at 10,000 pages on
+{rounds} times one request at a time. Target: p95 under 50 ms at 10,000 pages on
 PostgreSQL.
 
 {table(list(existing.values()))}
@@ -246,14 +247,16 @@ in Redis and shared by the workers, a kept page served after one query confirms 
 still public (search/kept_pages.py). Residents ask the same few questions, so this is what most searches
 cost. The benchmark client runs on the same 2 cores.
 
-What dominates a computed answer (see docs/search.md "Speed"): the broad queries ("park", "city council
-meeting", "why is my water bill so high": 900 to 5,300 matches) rank every match with one `ts_rank` per
-word (and synonym) and per vector, modelsearch's scoring: about 25 ms of SQL for the 2,864 matches of "city
-council meeting". Building modelsearch's query expressions in the ORM costs about as much again for a
-query expanded with synonyms. Queries with a handful of matches cost 2–5 ms of SQL since pages are looked
-up by an index on their id as text (migration search/0004). Over HTTP, rendering the results page adds
-10–20 ms. On SQLite, modelsearch re-ran the full-text match once per matching page to rank it (seconds for
-broad queries); search.backends.database ranks the best 300 matches with one FTS query.
+What a computed answer costs (see docs/search.md "Speed"): on PostgreSQL one SQL statement
+(search/one_statement.py) that matches, hides drafts, private and expired pages, ranks every match with
+modelsearch's formula and counts them by type and department, then one query per page type shown. The broad
+queries dominate ("park": 5,322 matches; "city council meeting": 2,854; "why is my water bill so high",
+"pick up old couch"): each match is joined to its page and ranked with `ts_rank` over title and body, 20 to 30
+ms of SQL for "park" here; queries with a handful of matches cost 2 to 5 ms. Over HTTP, rendering the results
+page adds 6 to 13 ms. "Backend alone" is modelsearch through the ORM (count, then the first ten), the path
+the site no longer takes on PostgreSQL. On SQLite, modelsearch re-ran the full-text match once per matching
+page to rank it (seconds for broad queries); search.backends.database ranks the best 300 matches with one
+FTS query.
 
 {marker}{json.dumps(existing)} -->
 """

@@ -5,11 +5,11 @@ Kept query-light on purpose: the main navigation costs nothing on most requests
 work on data the view has already loaded instead of asking per item.
 """
 
+import functools
 import re
 
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from wagtail.models import Page, Site
@@ -202,6 +202,20 @@ def topics_for(model_label, limit=40):
     return list(model.tags.most_common()[:limit])
 
 
+def _date_format(value, pattern, language):
+    """``dateformat.format``, remembered: the same events' times are written on page after page.
+
+    Aware datetimes at the same instant are equal whatever their zone, so the zone and its offset
+    join the key, with the active language (month and day names depend on it).
+    """
+    return _remembered_date_format(value, str(value.tzinfo), value.utcoffset(), pattern, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_date_format(value, zone, offset, pattern, language):
+    return dateformat.format(value, pattern)
+
+
 @register.simple_tag
 def event_when(event):
     """When an event happens, as ``<time>`` elements in the city's time zone.
@@ -213,6 +227,11 @@ def event_when(event):
         return ""
     start, end = timezone.localtime(event.start), timezone.localtime(event.end)
     same_day = start.date() == end.date()
+    language = translation.get_language()
+
+    def date_format(value, pattern):
+        return _date_format(value, pattern, language)
+
     if event.all_day:
         html = format_html(
             '<time datetime="{}">{}</time>', date_format(start, "Y-m-d"), date_format(start, "l, F j, Y")
