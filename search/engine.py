@@ -277,7 +277,10 @@ class Counted:
 
 
 class Remembered:
-    """One page of results read back from the cache: the Paginator sees the total and that page."""
+    """One page of results (kept, or from search.one_statement): the Paginator sees the total and that page.
+
+    Only that page is known: any slice is it, and iterating yields it (nothing past its end).
+    """
 
     def __init__(self, total, pages):
         self.total = total
@@ -290,7 +293,12 @@ class Remembered:
         return self.total
 
     def __getitem__(self, key):
-        return self.pages
+        if isinstance(key, slice):
+            return self.pages
+        return self.pages[key]
+
+    def __iter__(self):
+        return iter(self.pages)
 
 
 def _slugs_by_content_type():

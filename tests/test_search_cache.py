@@ -147,3 +147,17 @@ def test_publishing_works_with_the_cache_down(department, monkeypatch):
     page.title = "Report a pothole or sinkhole"
     page.save_revision().publish()
     assert Page.objects.get(pk=page.pk).title == "Report a pothole or sinkhole"
+
+
+def test_a_remembered_page_iterates_and_slices_as_the_page_it_holds():
+    """A Paginator over one known page: slicing gives that page, iterating stops at its end."""
+    from django.core.paginator import Paginator
+
+    from search.engine import Remembered
+
+    remembered = Remembered(25, ["a", "b"])
+    assert list(remembered) == ["a", "b"]
+    assert remembered[0] == "a"
+    page = Paginator(remembered, 10).get_page(3)
+    assert list(page.object_list) == ["a", "b"]
+    assert page.paginator.num_pages == 3
