@@ -323,7 +323,17 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
     if one_statement.applies(backend, department_list, department):
         try:
             return _run_in_one_statement(
-                backend, name, text, groups, page_types, department, page_number, per_page, department_list, slugs_by_ct
+                backend,
+                name,
+                query,
+                text,
+                groups,
+                page_types,
+                department,
+                page_number,
+                per_page,
+                department_list,
+                slugs_by_ct,
             )
         except one_statement.Unsupported:
             pass  # a query node the statement does not know: modelsearch's own path below
@@ -385,14 +395,14 @@ def _tally(hits, type_ids, department_path, slugs_by_ct, department_list):
 
 
 def _run_in_one_statement(
-    backend, name, text, groups, page_types, department, page_number, per_page, department_list, slugs_by_ct
+    backend, name, query, text, groups, page_types, department, page_number, per_page, department_list, slugs_by_ct
 ):
     """``_run`` on PostgreSQL's database backend: one statement per query (see search.one_statement).
 
     Same answer as the ORM path (every word first, then any word when fewer than
     ``FEW_RESULTS`` pages match them all; an out-of-range page number shows the last page).
+    ``query`` is the every-word query ``_run`` built (PostgreSQL stems, so no word forms).
     """
-    query = build_query(text, groups, match_all=True, forms=False)
     type_ids = one_statement.content_type_ids(page_types) if page_types else None
     department_path = department.path if department is not None else None
     prefix_length = len(department_list[0].path) if department_list else 0
