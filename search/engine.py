@@ -3,8 +3,10 @@
 Everything the search page needs comes from here, so the view stays thin and
 the benchmark can time the backend without HTTP:
 
-- the base queryset is ``Page.objects.live().public()`` minus pages past
-  their expiry date (in case ``publish_scheduled`` has not run yet), then
+- on PostgreSQL's database backend the whole search is one SQL statement
+  (``search.one_statement``), which applies the same visibility rule itself;
+- elsewhere the base queryset is ``Page.objects.live().public()`` minus pages
+  past their expiry date (in case ``publish_scheduled`` has not run yet), then
   ``.specific()`` *before* ``.search()``;
 - the query is built by ``search.query`` (tokens, synonyms, plural forms):
   every concept must match; if nothing does, any concept will do;
