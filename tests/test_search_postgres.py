@@ -100,6 +100,17 @@ def test_search_gin_indexes_have_no_pending_list():
     assert all("fastupdate=off" in (options or []) for _name, options in rows), rows
 
 
+def test_search_vectors_stay_in_their_rows():
+    """Title and body vectors use storage MAIN (search/0006): ranking never fetches them from TOAST."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND attname IN ('title', 'body', 'body_text')"
+        )
+        storage = dict(cursor.fetchall())
+    assert storage == {"title": "m", "body": "m", "body_text": "x"}
+
+
 def _answer(outcome):
     return (
         [page.pk for page in outcome.results.object_list],
