@@ -174,12 +174,14 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     page_table = Page._meta.db_table
     restriction_table = PageViewRestriction._meta.db_table
     # Only our own fragments and table names are formatted in; every value the resident
-    # typed travels as a parameter.
+    # typed travels as a parameter. The join casts the entry's id to the page's integer key
+    # (hashing 10,000 integers, not 10,000 ids turned into text); the cast only ever sees
+    # page entries, as the content type condition filters rows where they are read.
     sql = f"""
         WITH hits AS MATERIALIZED (
             SELECT p.id, p.content_type_id, p.path, {score_sql} AS rank
             FROM {index_table} e
-            JOIN {page_table} p ON p.id::varchar(50) = e.object_id
+            JOIN {page_table} p ON p.id = e.object_id::integer
             WHERE e.content_type_id = ANY(%s)
               AND {match_sql}
               AND p.live

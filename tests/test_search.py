@@ -398,6 +398,34 @@ def test_queries_are_counted_normalised(client, department):
 
 
 @pytest.mark.django_db
+def test_a_search_is_counted_after_the_page_is_sent(rf, department):
+    """The count waits for the server to close the response, which it does once the body is written."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.views import search
+
+    request = rf.get("/search/", {"q": "pothole"})
+    request.user = AnonymousUser()
+    response = search(request)
+    response.render()
+    assert b"pothole" in response.content.lower()
+    assert not QueryStat.objects.exists()
+    response.close()
+    assert QueryStat.objects.get(query="pothole").searches == 1
+
+
+@pytest.mark.django_db
+def test_a_failed_count_is_logged_not_raised(client, department, monkeypatch, caplog):
+    def fail(*args, **kwargs):
+        raise RuntimeError("statistics table unavailable")
+
+    monkeypatch.setattr(QueryStat, "record", fail)
+    response = get(client, q="pothole")
+    assert response.status_code == 200
+    assert "Search analytics not recorded" in caplog.text
+
+
+@pytest.mark.django_db
 def test_email_addresses_are_not_kept(client, department):
     get(client, q="resident.name@gmail.com water")
     assert list(QueryStat.objects.values_list("query", flat=True)) == ["[email] water"]
