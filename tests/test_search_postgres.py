@@ -205,6 +205,28 @@ def test_statement_hides_drafts_private_and_expired_pages(department):
     assert found("pothole") == (0, 0, [])
 
 
+def test_results_load_as_the_orm_loads_them(department):
+    """``specific_pages`` (SQL compiled once per type) gives the ORM's pages, field for field, bodies deferred."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.fields import StreamField
+
+    from search.one_statement import specific_pages
+
+    pages = [department[key] for key in ("department", "service", "faq", "contact", "news", "event")]
+    missing = 2**31 - 1
+    ranked = [(page.pk, ContentType.objects.get_for_model(page).pk) for page in reversed(pages)]
+    loaded = specific_pages([*ranked, (missing, ranked[0][1])])  # a page gone since the statement is left out
+    assert [(type(page), page.pk) for page in loaded] == [(type(page), page.pk) for page in reversed(pages)]
+    for page in loaded:
+        fresh = type(page).objects.get(pk=page.pk)
+        streams = {f.attname for f in type(page)._meta.concrete_fields if isinstance(f, StreamField)}
+        assert streams <= page.get_deferred_fields()
+        for field in type(page)._meta.concrete_fields:
+            if field.attname not in streams:
+                assert getattr(page, field.attname) == getattr(fresh, field.attname), (type(page), field.attname)
+        assert page.url == fresh.url
+
+
 def test_statement_escapes_lexemes_and_reports_unknown_nodes():
     from modelsearch.query import Fuzzy
 
