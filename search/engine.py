@@ -214,15 +214,8 @@ def _count_both(results, name, slugs_by_ct, department_list):
         .values("content_type", "prefix")
         .annotate(n=Count("pk"))
     )
-    total, type_counts, department_counts = 0, {}, {}
-    for row in rows:
-        total += row["n"]
-        slug = slugs_by_ct.get(row["content_type"])
-        if slug:
-            type_counts[slug] = type_counts.get(slug, 0) + row["n"]
-        pk = by_path.get(row["prefix"])
-        if pk:
-            department_counts[pk] = department_counts.get(pk, 0) + row["n"]
+    cells = {(row["content_type"], row["prefix"]): row["n"] for row in rows}
+    total, type_counts, department_counts = _tally(cells, None, None, slugs_by_ct, department_list)
     if len(lengths) > 1:  # departments at several depths (unusual): count them the general way
         department_counts = _count_by_department(results, name, department_list)
     return total, type_counts, department_counts
@@ -378,11 +371,15 @@ def _run(name, text, groups, page_types, department, page_number, per_page, with
     return outcome
 
 
-def _tally(hits, type_ids, department_path, slugs_by_ct, department_list):
-    """The filtered total, and each facet counted with the other filter alone, from a statement's cells."""
+def _tally(cells, type_ids, department_path, slugs_by_ct, department_list):
+    """The filtered total, and each facet counted with the other filter alone.
+
+    ``cells`` holds the number of hits per (content type id, department path prefix), from the
+    one statement or the ORM's grouped query (``_count_both``).
+    """
     by_path = {department.path: department.pk for department in department_list}
     total, type_counts, department_counts = 0, {}, {}
-    for (content_type_id, prefix), n in hits.cells.items():
+    for (content_type_id, prefix), n in cells.items():
         type_ok = type_ids is None or content_type_id in type_ids
         department_ok = department_path is None or prefix == department_path
         if type_ok and department_ok:
@@ -419,7 +416,7 @@ def _run_in_one_statement(
             department_path=department_path,
             prefix_length=prefix_length,
         )
-        return hits, _tally(hits, type_ids, department_path, slugs_by_ct, department_list)
+        return hits, _tally(hits.cells, type_ids, department_path, slugs_by_ct, department_list)
 
     offset = (page_number - 1) * per_page
     hits, (total, type_counts, department_counts) = ask(query, offset, per_page)
@@ -442,16 +439,23 @@ def _run_in_one_statement(
         if ranked_from:
             ranked, ranked_from = ask(query, offset, per_page)[0].ranked, offset
     ranked = ranked[offset - ranked_from : offset - ranked_from + per_page]
-    page = Paginator(Remembered(total, one_statement.specific_pages(ranked)), per_page).get_page(page_number)
-    page.object_list = list(page.object_list)
-    return Outcome(
-        results=page,
-        total=total,
+    return _known_page(
+        total,
+        one_statement.specific_pages(ranked),
+        page_number,
+        per_page,
         matched_any_word=matched_any_word,
         backend=name,
         type_counts=type_counts,
         department_counts=department_counts,
     )
+
+
+def _known_page(total, pages, page_number, per_page, **outcome):
+    """An ``Outcome`` for one known page of results (from the statement, or kept) out of ``total``."""
+    page = Paginator(Remembered(total, pages), per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    return Outcome(results=page, total=total, **outcome)
 
 
 def _answer_key(text, page_types, department, page_number, per_page, with_facets):
@@ -488,13 +492,16 @@ def _remember(key, outcome):
 
 def _recall(answer, per_page):
     """The cached answer's pages, re-read through the visibility filter, in the cached order."""
-    found = {page.pk: page for page in base_queryset().filter(pk__in=answer["ids"]).specific()}
-    pages = [found[pk] for pk in answer["ids"] if pk in found]
-    page = Paginator(Remembered(answer["total"], pages), per_page).get_page(answer["number"])
-    page.object_list = list(page.object_list)
-    return Outcome(
-        results=page,
-        total=answer["total"],
+    if connection.vendor == "postgresql":
+        pages = one_statement.specific_pages(one_statement.still_visible(answer["ids"]))
+    else:
+        found = {page.pk: page for page in base_queryset().filter(pk__in=answer["ids"]).specific()}
+        pages = [found[pk] for pk in answer["ids"] if pk in found]
+    return _known_page(
+        answer["total"],
+        pages,
+        answer["number"],
+        per_page,
         matched_any_word=answer["matched_any_word"],
         backend=answer["backend"],
         type_counts=answer["type_counts"],

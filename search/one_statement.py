@@ -173,7 +173,6 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
         filter_params.append(department_path + "%")
     where = " AND ".join(filters) or "TRUE"
     page_table = Page._meta.db_table
-    restriction_table = PageViewRestriction._meta.db_table
     # Only our own fragments and table names are formatted in; every value the resident
     # typed travels as a parameter. The join casts the entry's id to the page's integer key
     # (hashing 10,000 integers, not 10,000 ids turned into text); the cast only ever sees
@@ -185,11 +184,7 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
             JOIN {page_table} p ON p.id = e.object_id::integer
             WHERE e.content_type_id = ANY(%s)
               AND {match_sql}
-              AND p.live
-              AND (p.expire_at IS NULL OR p.expire_at >= %s)
-              AND NOT (p.path LIKE ANY (ARRAY(
-                  SELECT rp.path || '%%' FROM {restriction_table} r JOIN {page_table} rp ON rp.id = r.page_id
-              )))
+              AND {_visible_sql()}
         )
         (SELECT 0, id, content_type_id, NULL, rank FROM hits WHERE {where}
          ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s)
@@ -218,6 +213,33 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     # UNION ALL promises no order across branches: sort again, exactly as the statement did.
     hits.ranked = [(-negative_id, content_type_id) for _rank, negative_id, content_type_id in sorted(ranked)]
     return hits
+
+
+def _visible_sql():
+    """The condition on page ``p`` for "the public may see it": live, unexpired, in no private section.
+
+    One parameter: now. Expiry is checked here too, in case ``publish_scheduled`` has not run yet.
+    """
+    page_table = Page._meta.db_table
+    restriction_table = PageViewRestriction._meta.db_table
+    return f"""p.live
+              AND (p.expire_at IS NULL OR p.expire_at >= %s)
+              AND NOT (p.path LIKE ANY (ARRAY(
+                  SELECT rp.path || '%%' FROM {restriction_table} r JOIN {page_table} rp ON rp.id = r.page_id
+              )))"""  # noqa: S608 - table names only
+
+
+def still_visible(page_ids):
+    """``[(id, content type id)]`` of the pages in ``page_ids`` the public may still see, in that order.
+
+    For a kept answer: one query instead of the ORM's three (expired pages, private sections,
+    then the pages), the same rule as the statement's.
+    """
+    sql = f"SELECT p.id, p.content_type_id FROM {Page._meta.db_table} p WHERE p.id = ANY(%s) AND {_visible_sql()}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [list(page_ids), timezone.now()])
+        content_types = dict(cursor.fetchall())
+    return [(page_id, content_types[page_id]) for page_id in page_ids if page_id in content_types]
 
 
 def specific_pages(ranked):

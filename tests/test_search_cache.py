@@ -59,6 +59,23 @@ def test_a_page_hidden_without_any_signal_leaves_a_kept_answer(client, departmen
 
 
 @pytest.mark.django_db
+def test_a_kept_answer_drops_an_expired_page_and_keeps_its_order(department):
+    import datetime
+
+    from django.utils import timezone
+
+    for slug, title in (("xylo", "Xylophone lessons"), ("xylo-repair", "Xylophone repair and tuning")):
+        add_child(department["department"], ServicePage(title=title, slug=slug, intro="Xylophone music."))
+    order = [page.pk for page in engine.search("xylophone").results]
+    assert len(order) == 2
+    ServicePage.objects.filter(pk=order[0]).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    with CaptureQueriesContext(connection) as ctx:
+        kept = engine.search("xylophone")
+    assert not any("indexentry" in query["sql"] or "fts" in query["sql"].lower() for query in ctx.captured_queries)
+    assert [(type(page), page.pk) for page in kept.results] == [(ServicePage, order[1])]
+
+
+@pytest.mark.django_db
 def test_a_page_made_private_leaves_a_kept_answer(client, department):
     page = add_child(department["department"], ServicePage(title="Xylophone lessons", slug="xylo", intro="Music."))
     assert titles(client.get("/search/", {"q": "xylophone"})) == ["Xylophone lessons"]
