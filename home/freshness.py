@@ -13,6 +13,8 @@ show a hidden page re-checks visibility when it is served, so only *new*
 pages can lag, never removed or restricted ones.
 """
 
+import contextlib
+import contextvars
 import logging
 import time
 import uuid
@@ -28,6 +30,21 @@ VERSION_CACHE_KEY = "site:content-version"
 #: The version as this process last read it, and when (``time.monotonic()``), for ``version(within=…)``.
 _last_read = {"value": None, "at": 0.0}
 
+#: Inside ``one_reading()`` (a public page request): the version as first read there.
+_this_reading = contextvars.ContextVar("jackson_content_version", default=None)
+
+
+@contextlib.contextmanager
+def one_reading():
+    """Read the version once for this block: a page view reads it for its site, navigation, footer and
+    search, five to seven cache round trips with a shared cache. A bump inside the block is seen at once.
+    """
+    token = _this_reading.set({})
+    try:
+        yield
+    finally:
+        _this_reading.reset(token)
+
 
 def version(within=0.0):
     """The current version; with ``within`` seconds, this process's copy if it is that fresh.
@@ -36,6 +53,9 @@ def version(within=0.0):
     it on every submission: one cache round trip less per post under load). A bump made in this
     process is seen at once either way.
     """
+    memo = _this_reading.get()
+    if memo:
+        return memo["value"]
     if within and _last_read["value"] is not None and time.monotonic() - _last_read["at"] < within:
         return _last_read["value"]
     value = cache.get(VERSION_CACHE_KEY)
@@ -43,11 +63,16 @@ def version(within=0.0):
         cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
         value = cache.get(VERSION_CACHE_KEY, "")
     _last_read.update(value=value, at=time.monotonic())
+    if memo is not None:
+        memo["value"] = value
     return value
 
 
 def forget_local_copy():
     _last_read["value"] = None
+    memo = _this_reading.get()
+    if memo is not None:
+        memo.clear()
 
 
 def bump(**kwargs):
@@ -94,14 +119,23 @@ def kept(name, seconds, compute):
     """
     try:
         key = f"{name}:{version()}"
-        value = cache.get(key)
     except Exception:  # noqa: BLE001 - any cache outage
         logger.warning("Cache unavailable; computing %s without it", name, exc_info=True)
+        return compute()
+    return kept_under(key, seconds, compute)
+
+
+def kept_under(key, seconds, compute):
+    """``compute()``, kept for ``seconds`` under ``key`` (no version); fails open like ``kept``."""
+    try:
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache outage
+        logger.warning("Cache unavailable; computing %s without it", key, exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
             cache.set(key, value, seconds)
         except Exception:  # noqa: BLE001
-            logger.warning("Cache unavailable; %s not kept", name, exc_info=True)
+            logger.warning("Cache unavailable; %s not kept", key, exc_info=True)
     return value

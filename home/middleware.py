@@ -36,12 +36,13 @@ class KeptSiteMiddleware:
             return self.get_response(request)
         from home.models import CitySettings
 
-        hostname = split_domain_port(request._get_raw_host())[0]
-        key = f"site:{hostname}:{request.get_port()}"
-        kept = freshness.kept(key, KEEP_SECONDS, lambda: _site_and_settings(request))
-        if kept is not None:
-            site, city = kept
-            request._wagtail_site = site  # where Site.find_for_request looks first
-            city._request = request  # as BaseSiteSetting.for_request does, for page URLs
-            setattr(request, CitySettings.get_cache_attr_name(), city)
-        return self.get_response(request)
+        with freshness.one_reading():  # the site, navigation, footer and search share one read
+            hostname = split_domain_port(request._get_raw_host())[0]
+            key = f"site:{hostname}:{request.get_port()}"
+            kept = freshness.kept(key, KEEP_SECONDS, lambda: _site_and_settings(request))
+            if kept is not None:
+                site, city = kept
+                request._wagtail_site = site  # where Site.find_for_request looks first
+                city._request = request  # as BaseSiteSetting.for_request does, for page URLs
+                setattr(request, CitySettings.get_cache_attr_name(), city)
+            return self.get_response(request)

@@ -11,7 +11,6 @@ box are masked before counting (``search.text.normalise_for_analytics``).
 """
 
 import datetime
-import logging
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -21,9 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from home import freshness
 from search.text import MAX_QUERY_LENGTH, tokens
-
-logger = logging.getLogger(__name__)
 
 SYNONYMS_CACHE_KEY = "search:synonym-groups:v1"
 
@@ -77,18 +75,8 @@ def forget_cached_synonyms(**kwargs):
 
 
 def synonym_groups():
-    """Every group as a list of token tuples, cached until an editor changes one."""
-    try:
-        groups = cache.get(SYNONYMS_CACHE_KEY)
-    except Exception:  # noqa: BLE001 - a cache outage costs speed, never the search
-        return _synonym_groups_from_database()
-    if groups is None:
-        groups = _synonym_groups_from_database()
-        try:
-            cache.set(SYNONYMS_CACHE_KEY, groups, 300)
-        except Exception:  # noqa: BLE001
-            logger.warning("Cache unavailable; synonym groups not kept")
-    return groups
+    """Every group as a list of token tuples, cached until an editor changes one (or for 5 minutes)."""
+    return freshness.kept_under(SYNONYMS_CACHE_KEY, 300, _synonym_groups_from_database)
 
 
 def _synonym_groups_from_database():

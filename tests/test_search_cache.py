@@ -138,6 +138,35 @@ def test_navigation_is_kept_across_requests_and_follows_publishing(client, depar
 
 
 @pytest.mark.django_db
+def test_a_page_view_reads_the_content_version_once(client, department, monkeypatch):
+    from django.core import cache as cache_module
+
+    reads = []
+    get = cache_module.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    client.get("/search/", {"q": "pothole"})
+    monkeypatch.setattr(cache_module.cache, "get", counting_get)
+    assert client.get("/search/", {"q": "water"}).status_code == 200
+    assert reads.count(freshness.VERSION_CACHE_KEY) == 1
+    assert len(reads) > 3  # the site, the navigation, the footer links, the answer: each still its own key
+
+
+def test_a_bump_inside_one_reading_is_seen_at_once():
+    with freshness.one_reading():
+        before = freshness.version()
+        assert freshness.version() == before
+        freshness.bump()
+        after = freshness.version()
+        assert after != before
+        assert freshness.version() == after
+    assert freshness.version() == after
+
+
+@pytest.mark.django_db
 def test_a_cache_outage_costs_speed_not_answers(department, monkeypatch):
     from django.core import cache as cache_module
 
