@@ -7,8 +7,13 @@ kind inside it.
 """
 
 import datetime
+import io
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -193,3 +198,25 @@ def pytest_collection_modifyitems(items):
     items; this keeps its order and only moves browser tests to the end.
     """
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Run seed_demo once for the module; roll everything back at the end.
+
+    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's.
+    """
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    media.enable()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            output = io.StringIO()
+            call_command("seed_demo", stdout=output)
+            yield output.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+            media.disable()

@@ -6,12 +6,10 @@ Runs on whichever database DATABASE_URL names, so CI covers SQLite and PostgreSQ
 import pytest
 from wagtail.models import Page
 
-from tests.test_seed_demo import seeded  # noqa: F401  (module-scoped demo city)
-
 pytestmark = pytest.mark.slow
 
 
-def test_every_live_page_of_the_demo_city_renders(seeded, db, client):  # noqa: F811
+def test_every_live_page_of_the_demo_city_renders(seeded, db, client):
     pages = Page.objects.live().public().filter(depth__gte=2).specific()
     assert pages.count() > 150
     types_seen = set()
@@ -57,7 +55,7 @@ def test_feeds_calendars_sitemap_search_and_api_render_with_demo_content(seeded,
     assert response.status_code == 200
 
 
-def test_anonymous_pages_set_no_cookies(seeded, db, client):  # noqa: F811
+def test_anonymous_pages_set_no_cookies(seeded, db, client):
     for path in ["/", "/departments/", "/news/", "/events/", "/search/?q=trash"]:
         response = client.get(path)
         assert not response.cookies, f"{path} set {list(response.cookies)}"

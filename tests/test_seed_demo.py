@@ -10,10 +10,7 @@ import io
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -31,28 +28,6 @@ from news.models import NewsPage
 
 #: Tests that need the seeded city take seconds (the seed runs once per module).
 slow = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Run seed_demo once for the module; roll everything back at the end.
-
-    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's.
-    """
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
-    media.enable()
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            output = io.StringIO()
-            call_command("seed_demo", stdout=output)
-            yield output.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
-            media.disable()
 
 
 def run_seed(*args):
