@@ -249,12 +249,13 @@ cost. The benchmark client runs on the same 2 cores.
 
 What a computed answer costs (see docs/search.md "Speed"): on PostgreSQL one SQL statement
 (search/one_statement.py) that matches, hides drafts, private and expired pages, ranks every match with
-modelsearch's formula and counts them by type and department, then one query per page type shown. The broad
-queries dominate ("park": 5,322 matches; "city council meeting": 2,854; "why is my water bill so high",
-"pick up old couch"): each match is joined to its page and ranked with `ts_rank` over title and body, 20 to 30
-ms of SQL for "park" here; queries with a handful of matches cost 2 to 5 ms. Over HTTP, rendering the results
-page adds 6 to 13 ms. "Backend alone" is modelsearch through the ORM (count, then the first ten), the path
-the site no longer takes on PostgreSQL. On SQLite, modelsearch re-ran the full-text match once per matching
+modelsearch's formula and counts them by type and department, then one query per page type shown (SQL
+compiled once per type). The broad queries dominate ("park": 5,322 matches; "city council meeting": 2,854;
+"why is my water bill so high", "pick up old couch"): each match is joined to its page and ranked with
+`ts_rank` over title and body, about 14 ms of SQL for "park" here; queries with a handful of matches cost 1
+to 4 ms. Over HTTP, rendering the results page adds 5 to 6 ms. "Backend alone" is modelsearch through the
+ORM (count, then the first ten), the path the site no longer takes on PostgreSQL; it also gains from the
+vectors kept inside their rows (search/0006). On SQLite, modelsearch re-ran the full-text match once per matching
 page to rank it (seconds for broad queries); search.backends.database ranks the best 300 matches with one
 FTS query.
 
