@@ -380,6 +380,29 @@ def test_synonym_validation():
     assert group.terms == "Trash, garbage"
 
 
+@pytest.mark.django_db
+def test_sqlite_ranking_orders_only_the_positions_read(department):
+    """A slice is ordered by score over the pages the queryset holds: a hidden best match is skipped."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's ranking (search.backends.database)")
+    for n in range(1, 7):
+        add_child(
+            department["department"],
+            ServicePage(title="Zither " * n + "lessons", slug=f"zither-{n}", intro="Zither. " * (7 - n)),
+        )
+    best_first = [page.pk for page in Page.objects.live().search("zither")]  # unsliced: every id ordered
+    assert len(best_first) == 6
+    Page.objects.filter(pk=best_first[0]).update(live=False)
+    with CaptureQueriesContext(connection) as ctx:
+        sliced = [page.pk for page in Page.objects.live().search("zither")[:3]]
+    assert sliced == best_first[1:4]
+    assert max(query["sql"].count("WHEN") for query in ctx.captured_queries) == 3
+
+
 # --- analytics ------------------------------------------------------------------
 
 

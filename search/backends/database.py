@@ -76,15 +76,24 @@ def weighted_sqlite_compiler():
             index_query = fts_model.objects.filter(match).filter(
                 index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
             )
-            ranked = list(
-                index_query.annotate(score=WeightedBM25())
-                .order_by("score")
-                .values_list("index_entry__object_id", flat=True)[:RANKED_RESULTS]
-            )
+            if getattr(self, "_ranked", None) is None:  # once per search: the count and the page share it
+                self._ranked = [
+                    _pk(object_id)
+                    for object_id in index_query.annotate(score=WeightedBM25())
+                    .order_by("score")
+                    .values_list("index_entry__object_id", flat=True)[:RANKED_RESULTS]
+                ]
+            ranked = self._ranked
             queryset = self.queryset.filter(pk__in=index_query.values_list("index_entry__object_id", flat=True))
+            if ranked and stop is not None and stop < len(ranked):
+                # Only the first ``stop`` positions are read: order the best ``stop`` pages this
+                # queryset holds (one short query finds which), and let the rest follow. A CASE of
+                # all 300 ids cost more than the search itself ("park": 76 ms, 32 ms like this).
+                held = set(self.queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+                ranked = [pk for pk in ranked if pk in held][:stop]
             if ranked:
                 position = Case(
-                    *[When(pk=_pk(object_id), then=Value(i)) for i, object_id in enumerate(ranked)],
+                    *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
                     default=Value(len(ranked)),
                     output_field=IntegerField(),
                 )
