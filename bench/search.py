@@ -257,7 +257,7 @@ to 4 ms. Over HTTP, rendering the results page adds 5 to 6 ms. "Backend alone" i
 ORM (count, then the first ten), the path the site no longer takes on PostgreSQL; it also gains from the
 vectors kept inside their rows (search/0006). On SQLite, modelsearch re-ran the full-text match once per matching
 page to rank it (seconds for broad queries); search.backends.database ranks the best 300 matches with one
-FTS query.
+FTS query and orders only the positions a page of results reads.
 
 {marker}{json.dumps(existing)} -->
 """
