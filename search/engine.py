@@ -26,12 +26,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backend
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from home import freshness
 from search import one_statement
@@ -490,13 +490,33 @@ def _remember(key, outcome):
         logger.warning("Cache unavailable; search answer not kept", exc_info=True)
 
 
+def visible_content_types(page_ids):
+    """``{id: content type id}`` of those pages that are live, unexpired and in no private section: one query.
+
+    For kept answers and kept pages, which must never show a page hidden since (even by a bulk
+    update that sent no signal).
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path")),
+    ).filter(prefix=F("page__path"))
+    return dict(
+        Page.objects.live()
+        .filter(pk__in=page_ids)
+        .exclude(expire_at__lt=timezone.now())
+        .exclude(Exists(restricted))
+        .values_list("pk", "content_type_id")
+    )
+
+
 def _recall(answer, per_page):
     """The cached answer's pages, re-read through the visibility filter, in the cached order."""
+    content_types = visible_content_types(answer["ids"])
+    ranked = [(pk, content_types[pk]) for pk in answer["ids"] if pk in content_types]
     if connection.vendor == "postgresql":
-        pages = one_statement.specific_pages(one_statement.still_visible(answer["ids"]))
+        pages = one_statement.specific_pages(ranked)
     else:
-        found = {page.pk: page for page in base_queryset().filter(pk__in=answer["ids"]).specific()}
-        pages = [found[pk] for pk in answer["ids"] if pk in found]
+        found = {page.pk: page for page in Page.objects.filter(pk__in=content_types).specific()}
+        pages = [found[pk] for pk, _content_type_id in ranked if pk in found]
     return _known_page(
         answer["total"],
         pages,

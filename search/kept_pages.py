@@ -24,11 +24,7 @@ import json
 import logging
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from django.http import HttpResponse
-from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
 
 from home import freshness
 from search import engine
@@ -60,20 +56,7 @@ def applies(request):
 def all_visible(page_ids):
     """True when every one of these pages is live, unexpired and outside any private section: one query."""
     wanted = set(page_ids)
-    if not wanted:
-        return True
-    restricted = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path")),
-    ).filter(prefix=F("page__path"))
-    now = timezone.now()
-    visible = (
-        Page.objects.live()
-        .filter(pk__in=wanted)
-        .exclude(expire_at__lt=now)
-        .exclude(Exists(restricted))
-        .values_list("pk", flat=True)
-    )
-    return set(visible) == wanted
+    return not wanted or set(engine.visible_content_types(wanted)) == wanted
 
 
 def recall(request):

@@ -229,19 +229,6 @@ def _visible_sql():
               )))"""  # noqa: S608 - table names only
 
 
-def still_visible(page_ids):
-    """``[(id, content type id)]`` of the pages in ``page_ids`` the public may still see, in that order.
-
-    For a kept answer: one query instead of the ORM's three (expired pages, private sections,
-    then the pages), the same rule as the statement's.
-    """
-    sql = f"SELECT p.id, p.content_type_id FROM {Page._meta.db_table} p WHERE p.id = ANY(%s) AND {_visible_sql()}"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [list(page_ids), timezone.now()])
-        content_types = dict(cursor.fetchall())
-    return [(page_id, content_types[page_id]) for page_id in page_ids if page_id in content_types]
-
-
 def specific_pages(ranked):
     """The specific pages for ``[(id, content type id)]``, in that order: one query per page type.
 
