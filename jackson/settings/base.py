@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "forms",
+    "alerts",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,120 @@
+"""Which alerts show where, from one cached list.
+
+Every page view asks "which alerts are showing here?". The answer comes from a small list
+of every *published* alert (plain dicts, a handful at most), kept in the cache under the
+content version (``home.freshness``): publishing, unpublishing or deleting an alert bumps
+the version, so every worker sees the change on its next request. Start and end times are
+compared with the clock on each call, so an alert appears and disappears on the second
+without cron and without a write.
+
+``state(now)`` names the set of alerts showing anywhere right now. The page cache puts it
+in its keys, so a cached page can never outlive an alert's start or end.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+
+from home import freshness
+
+KEEP_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Hotline:
+    label: str
+    phone: str
+    tel_href: str
+
+
+@dataclass(frozen=True)
+class ShownAlert:
+    """What a banner needs, detached from the database (it lives in the cache)."""
+
+    id: int
+    title: str
+    message: str
+    link_url: str
+    link_text: str
+    severity: str
+    rank: int
+    scope: str
+    starts_at: datetime
+    ends_at: datetime | None
+    can_dismiss: bool
+    #: Changes with every published edit, so an edited alert shows again to those who dismissed it.
+    dismiss_key: str
+    department_paths: tuple[str, ...] = ()
+    page_ids: frozenset[int] = frozenset()
+    hotlines: tuple[Hotline, ...] = field(default_factory=tuple)
+
+    def is_showing(self, now):
+        return self.starts_at <= now and (self.ends_at is None or now < self.ends_at)
+
+    def covers(self, page):
+        """Whether ``page`` (a Page, or None for a view that is not a page) is in scope."""
+        from alerts.models import Scope
+
+        if self.scope == Scope.SITE:
+            return True
+        if page is None:
+            return False
+        if self.scope == Scope.DEPARTMENTS:
+            path = getattr(page, "path", "") or ""
+            return any(path.startswith(prefix) for prefix in self.department_paths)
+        return page.pk in self.page_ids
+
+
+def _snapshot(alert):
+    return ShownAlert(
+        id=alert.pk,
+        title=alert.title,
+        message=alert.message,
+        link_url=alert.link_url,
+        link_text=alert.link_text or "More information",
+        severity=alert.severity,
+        rank=alert.rank,
+        scope=alert.scope,
+        starts_at=alert.starts_at,
+        ends_at=alert.ends_at,
+        can_dismiss=alert.can_dismiss,
+        dismiss_key=f"{alert.pk}-{int((alert.last_published_at or alert.updated_at).timestamp())}",
+        department_paths=tuple(department.path for department in alert.departments.all()),
+        page_ids=frozenset(page.pk for page in alert.pages.all()),
+        hotlines=tuple(Hotline(h.label, h.phone, h.tel_href) for h in alert.hotlines.all()),
+    )
+
+
+def _published():
+    from alerts.models import Alert
+
+    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages", "hotlines")
+    return [_snapshot(alert) for alert in alerts]
+
+
+def published():
+    """Every published alert, kept under the content version."""
+    return freshness.kept("alerts:published", KEEP_SECONDS, _published)
+
+
+def _ordered(alerts):
+    # Most severe first, then newest first.
+    return sorted(alerts, key=lambda a: (a.rank, -a.starts_at.timestamp(), -a.id))
+
+
+def showing(now=None):
+    """Every alert showing right now, anywhere on the site."""
+    now = now or timezone.now()
+    return _ordered(a for a in published() if a.is_showing(now))
+
+
+def for_page(page=None, now=None):
+    """The alerts to show on ``page`` (None for search, forms' thank-you, 404 and 500 pages)."""
+    return [a for a in showing(now) if a.covers(page)]
+
+
+def state(now=None):
+    """A short name for the set of alerts showing now (for cache keys)."""
+    ids = sorted(a.dismiss_key for a in showing(now))
+    return ".".join(ids) or "none"

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class AlertsConfig(AppConfig):
+    name = "alerts"
+    verbose_name = "Alerts"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import published, unpublished
+
+        from alerts.models import Alert
+        from home import freshness
+
+        # An alert shows on cached pages: publishing, unpublishing or deleting one forgets them.
+        published.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-published")
+        unpublished.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-unpublished")
+        post_delete.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-deleted")
