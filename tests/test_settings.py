@@ -97,3 +97,19 @@ def test_public_pages_get_a_strict_csp_and_the_admin_does_not(client, home):
     assert "unsafe-inline" not in policy
     admin = client.get("/admin/login/")
     assert "Content-Security-Policy" not in admin
+
+
+@pytest.mark.parametrize("entry_point", ["jackson.wsgi", "jackson.asgi"])
+def test_server_entry_points_default_to_production_settings(entry_point):
+    """gunicorn/uvicorn without DJANGO_SETTINGS_MODULE: production, which refuses to start unconfigured."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALLOWED_"))}
+    code = f"import {entry_point}"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr
+
+    configured = dict(clean, DJANGO_SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.gov")
+    code = f"import {entry_point}; from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=configured, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["jackson.settings.production", "False"]
