@@ -40,9 +40,10 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, HistoryView, InspectView, SnippetViewSet, UsageView
+from wagtail.snippets.views.snippets import EditView, HistoryView, IndexView, InspectView, SnippetViewSet, UsageView
 
 from forms.models.feedback import Feedback, FeedbackEvent, editable_page_paths
+from home.exports import FormulaSafeExportMixin
 
 # --------------------------------------------------------------------------------------------
 # Who may do what
@@ -260,15 +261,8 @@ class SummaryColumn(Column):
         return Truncator(text).chars(90) if text else ""
 
 
-FREE_TEXT_EXPORT_FIELDS = ("page_title", "page_url", "trying_to_do", "what_went_wrong", "email", "assignee_label")
-
-
-def _formula_safe(value):
-    """Stop spreadsheets running resident text that starts like a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+class FeedbackIndexView(FormulaSafeExportMixin, IndexView):
+    """The queue's listing; its CSV/XLSX export cannot run resident text as formulas."""
 
 
 class FeedbackViewSet(SnippetViewSet):
@@ -283,6 +277,7 @@ class FeedbackViewSet(SnippetViewSet):
     inspect_view_class = FeedbackInspectView
     history_view_class = FeedbackHistoryView
     usage_view_class = FeedbackUsageView
+    index_view_class = FeedbackIndexView
     filterset_class = FeedbackFilterSet
     search_fields = ["page_title", "page_url", "trying_to_do", "what_went_wrong"]
     search_backend_name = None
@@ -358,12 +353,6 @@ class FeedbackViewSet(SnippetViewSet):
             # Spam can be plentiful and is never worth a look by default; choose the status to see it.
             queryset = queryset.exclude(status=Feedback.Status.SPAM)
         return queryset
-
-    def get_index_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_index_view_kwargs(**kwargs)
-        formula_safe = {"csv": _formula_safe, "xlsx": _formula_safe}
-        view_kwargs["custom_field_preprocess"] = dict.fromkeys(FREE_TEXT_EXPORT_FIELDS, formula_safe)
-        return view_kwargs
 
 
 # --------------------------------------------------------------------------------------------
@@ -558,7 +547,7 @@ class FeedbackDashboardPanel(Component):
 # Report: where editors see how their pages are doing
 
 
-class PageFeedbackReportView(ReportView):
+class PageFeedbackReportView(FormulaSafeExportMixin, ReportView):
     """Pages by "No" answers: open items and helpful ratio per page, scoped like the queue."""
 
     page_title = "Page feedback"

@@ -19,6 +19,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from forms.models import FormPageSubmission, FormUpload
+from home.exports import FormulaSafeExportMixin
 
 
 def can_see_submissions(user, page_id):
@@ -34,8 +35,8 @@ def download_url(upload, absolute=False):
     return url
 
 
-class DepartmentSubmissionsListView(SubmissionsListView):
-    """Wagtail's submissions inbox (with CSV/XLSX export), plus file download links and a detail link."""
+class DepartmentSubmissionsListView(FormulaSafeExportMixin, SubmissionsListView):
+    """Wagtail's submissions inbox (with CSV/XLSX export, formula-safe), plus file download links and a detail link."""
 
     def uploads_by_submission(self, submissions):
         grouped = {}

@@ -147,6 +147,30 @@ class TestInbox:
         values = [cell.value for cell in sheet[2]]
         assert "Ana Núñez" in values
 
+    @pytest.mark.parametrize("export", ["csv", "xlsx"])
+    def test_exports_never_hand_a_spreadsheet_a_formula(self, client, inbox, export):
+        """A resident's '=HYPERLINK(…)' must reach staff as text, in every export format."""
+        payload = '=HYPERLINK("http://evil.example/","Open photo")'
+        submission = inbox["parks_submission"]
+        data = submission.get_data()
+        data.update(your_name=payload, email_address="@SUM(1+1)@example.gov")
+        data.pop("submit_time", None)
+        submission.form_data = data
+        submission.save()
+        client.force_login(inbox["parks_editor"])
+        url = reverse("wagtailforms:list_submissions", args=[inbox["parks_form"].pk])
+        response = client.get(url, {"export": export})
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content)
+        if export == "csv":
+            cells = [cell for row in csv.reader(io.StringIO(body.decode("utf-8"))) for cell in row]
+        else:
+            cells = [cell for row in load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True) for cell in row]
+        texts = [cell for cell in cells if isinstance(cell, str)]
+        assert "'" + payload in texts
+        assert "'@SUM(1+1)@example.gov" in texts
+        assert not any(text.lstrip().startswith(("=", "+", "@")) for text in texts)
+
     def test_deleting_a_submission_deletes_its_files(self, client, inbox, private_media):
         upload = inbox["parks_upload"]
         path = private_media / upload.file.name
@@ -167,4 +191,6 @@ def test_private_media_root_must_not_be_public(settings, tmp_path):
 
 
 def test_system_check_passes_with_defaults():
-    call_command("check", "--deploy", "--fail-level", "CRITICAL")
+    """The project's checks (ours included) raise no error with the default configuration."""
+    assert check_private_media_root() == []
+    call_command("check", "--fail-level", "WARNING")
