@@ -13,6 +13,8 @@ and spreadsheet exports neutralise cells that a spreadsheet would run as
 formulas.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -595,7 +597,9 @@ class PageFeedbackReportView(FormulaSafeExportMixin, ReportView):
             row["department"] = row.pop("department__title") or "City-wide"
             row["helpful_ratio"] = round(100 * row["yes_count"] / votes) if votes else None
             row["queue_url"] = (
-                f"{queue_url}?page={row['page_id']}" if row["page_id"] else f"{queue_url}?page_url={row['page_url']}"
+                f"{queue_url}?{urlencode({'page': row['page_id']})}"
+                if row["page_id"]
+                else f"{queue_url}?{urlencode({'page_url': row['page_url']})}"
             )
             rows.append(row)
         return rows

@@ -219,6 +219,9 @@ def test_query_strings_that_may_hold_personal_data_are_dropped():
     assert strip_personal_query("https://evil.example/x") == "/"
     assert strip_personal_query("//evil.example/x") == "/"
     assert strip_personal_query("javascript:alert(1)") == "/"
+    # Browsers read backslashes as slashes: each of these would open another site.
+    for hostile in ("/\\evil.example/", "\\\\evil.example/x", "/\\/evil.example", "\\/evil.example"):
+        assert strip_personal_query(hostile) == "/", hostile
 
 
 @pytest.mark.parametrize(

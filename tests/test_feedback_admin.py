@@ -319,3 +319,23 @@ def test_spam_hidden_unless_chosen(client, admin, items):
     client.force_login(admin)
     assert "on Parks and Recreation" not in listing(client)
     assert "on Parks and Recreation" in listing(client, "?status=spam")
+
+
+@pytest.mark.django_db
+def test_stored_urls_can_never_leave_the_site(client, admin, items):
+    """A row stored before URLs were checked for backslashes still links only within the site."""
+    legacy = Feedback.objects.create(kind="report", page_url="/\\evil.example/", what_went_wrong="Old row")
+    client.force_login(admin)
+    html = client.get(f"{LIST_URL}edit/{legacy.pk}/").content.decode()
+    assert 'href="/\\evil.example/"' not in html
+    assert 'href="/"' in html
+
+
+@pytest.mark.django_db
+def test_page_report_links_encode_page_urls(client, admin):
+    """Pages outside the CMS are linked by URL; an '&' in it must not break the queue link."""
+    Feedback.objects.create(kind="vote", helpful=False, page_url="/search/?q=a&page=2", page_title="Search")
+    client.force_login(admin)
+    html = client.get(reverse("feedback_page_report")).content.decode()
+    assert "?page_url=%2Fsearch%2F%3Fq%3Da%26page%3D2" in html
+    assert "?page_url=/search/?q=a&amp;page=2" not in html

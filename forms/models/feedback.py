@@ -69,7 +69,10 @@ def strip_personal_query(url):
     Anything that is not a plain path on this site (a full URL, ``//host``,
     ``javascript:``) becomes ``"/"``: the stored URL is shown to staff as a link.
     """
-    url = clean_text(url)[:2000]
+    # Browsers read a backslash in a URL as a slash: "/\\evil.example/" opens "//evil.example/".
+    url = clean_text(url)[:2000].replace("\\", "/")
+    if not url.startswith("/") or url.startswith("//"):
+        return "/"
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
         return "/"
@@ -262,6 +265,11 @@ class Feedback(models.Model):
         verbose_name_plural = "feedback"
         permissions = [("triage_all_feedback", "Can triage feedback for every department and the city-wide queue")]
         indexes = [models.Index(fields=["department", "status", "created_at"])]
+
+    @property
+    def page_href(self):
+        """The stored page URL as a link that can only stay on this site (older rows were stored unchecked)."""
+        return strip_personal_query(self.page_url or "/")
 
     def __str__(self):
         what = self.get_kind_display() if self.kind == self.Kind.REPORT else f"“{self.helpful_label}”"
