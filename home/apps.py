@@ -6,6 +6,6 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide settings"
 
     def ready(self):
-        from home import freshness
+        from home import checks, freshness  # noqa: F401  (checks registers the deploy checks)
 
         freshness.connect()

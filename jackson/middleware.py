@@ -1,4 +1,4 @@
-"""A strict Content-Security-Policy for the public site.
+"""A strict Content-Security-Policy and Permissions-Policy for the public site.
 
 Our templates carry no inline script or style, so the policy needs no
 'unsafe-inline'. The Wagtail admin is left alone: its own pages rely on
@@ -21,4 +21,6 @@ class ContentSecurityPolicyMiddleware:
             and not request.path.startswith(self.exempt_prefixes)
         ):
             response["Content-Security-Policy"] = settings.CSP_POLICY
+        if "Permissions-Policy" not in response and not request.path.startswith(self.exempt_prefixes):
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
         return response

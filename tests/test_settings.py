@@ -113,3 +113,49 @@ def test_server_entry_points_default_to_production_settings(entry_point):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=configured, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["jackson.settings.production", "False"]
+
+
+def deploy_check(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALLOWED_", "EMAIL_", "SECURE_"))}
+    clean.update(env, DJANGO_SETTINGS_MODULE="jackson.settings.production", DJANGO_SECRET_KEY="test-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ")
+    clean.setdefault("ALLOWED_HOSTS", "example.gov")
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    return subprocess.run(command, cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+def test_deploy_check_is_clean_when_everything_is_configured():
+    result = deploy_check(
+        SECURE_SSL_REDIRECT="true",
+        SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        SECURE_HSTS_PRELOAD="true",
+        EMAIL_HOST="smtp.example.gov",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_without_email_says_so_loudly():
+    """Notification email printed to a console nobody reads is lost: start-up and check --deploy say so."""
+    result = deploy_check(
+        SECURE_SSL_REDIRECT="true",
+        SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        SECURE_HSTS_PRELOAD="true",
+    )
+    assert result.returncode != 0
+    assert "jackson.W001" in result.stderr + result.stdout
+    assert "staff notifications will not be delivered" in result.stderr
+
+
+def test_production_uses_smtp_when_an_email_host_is_set():
+    result = run_settings(
+        "jackson.settings.production", DJANGO_SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.gov", EMAIL_HOST="smtp.x.gov"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "not be delivered" not in result.stderr
+
+
+def test_public_pages_switch_off_powerful_browser_features(client, home):
+    policy = client.get("/")["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy

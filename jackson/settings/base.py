@@ -196,7 +196,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 from jackson.settings.search import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends()
-# Seconds a search answer (one page of result ids, the total, the facets) is kept: see search/freshness.py.
+# Seconds a search answer (one page of result ids, the total, the facets) is kept (search/engine.py).
 SEARCH_ANSWER_SECONDS = int(env_str("SEARCH_ANSWER_SECONDS", "60"))
 
 # Content-Security-Policy for the public site (not the Wagtail admin, whose
@@ -206,6 +206,12 @@ CSP_POLICY = (
     "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
     "font-src 'self'; connect-src 'self'; frame-ancestors 'self'; form-action 'self'; "
     "base-uri 'self'; object-src 'none'"
+)
+# Powerful browser features the public site never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), "
+    "xr-spatial-tracking=(), browsing-topics=()"
 )
 
 REST_FRAMEWORK = {

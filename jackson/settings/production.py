@@ -7,7 +7,7 @@ and a long cache lifetime; put a CDN in front for scale (see README).
 from django.core.exceptions import ImproperlyConfigured
 
 from jackson.settings.base import *  # noqa: F403
-from jackson.settings.base import ALLOWED_HOSTS, SECRET_KEY, STORAGES
+from jackson.settings.base import ALLOWED_HOSTS, EMAIL_BACKEND, SECRET_KEY, STORAGES
 from jackson.settings.env import env_bool, env_str
 
 DEBUG = False
@@ -25,5 +25,21 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+# Notification email must go somewhere: SMTP when EMAIL_HOST is set. Without it, the console
+# backend is kept so the server still starts, and `check --deploy` (home/checks.py) and the
+# start-up log say loudly that staff notifications are not delivered.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if env_str("EMAIL_HOST", "") else EMAIL_BACKEND,
+)
+if EMAIL_BACKEND.endswith(("console.EmailBackend", "dummy.EmailBackend")):
+    import logging
+
+    logging.getLogger("jackson.settings").warning(
+        "EMAIL_BACKEND is %s: staff notifications will not be delivered. Set EMAIL_HOST.", EMAIL_BACKEND
+    )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
