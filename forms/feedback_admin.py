@@ -384,6 +384,25 @@ class FeedbackBulkAction(SnippetBulkAction):
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj)
 
+    def get_actionable_objects(self):
+        """Only items in the user's own queue, so the confirmation never names another department's.
+
+        Wagtail lists the items a user may not change as "no access" with their titles; for
+        feedback the title itself ("Problem report on Police Department") is not theirs to see.
+        Ids outside the user's scope are dropped as if they had not been sent.
+        """
+        objects, extra = super().get_actionable_objects()
+        visible = set(
+            Feedback.objects.visible_to(self.request.user)
+            .filter(pk__in=[item.pk for item in objects + extra["items_with_no_access"]])
+            .values_list("pk", flat=True)
+        )
+        extra["items_with_no_access"] = [item for item in extra["items_with_no_access"] if item.pk in visible]
+        return [item for item in objects if item.pk in visible], extra
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return Feedback.objects.visible_to(self.request.user).values_list("pk", flat=True)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["confirm_text"] = self.confirm_text

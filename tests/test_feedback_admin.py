@@ -339,3 +339,15 @@ def test_page_report_links_encode_page_urls(client, admin):
     html = client.get(reverse("feedback_page_report")).content.decode()
     assert "?page_url=%2Fsearch%2F%3Fq%3Da%26page%3D2" in html
     assert "?page_url=/search/?q=a&amp;page=2" not in html
+
+
+@pytest.mark.django_db
+def test_bulk_confirmation_never_names_another_departments_items(client, works_editor, items):
+    client.force_login(works_editor)
+    parks = items["parks"]
+    response = client.get(f"/admin/bulk/forms/feedback/feedback_spam/?id={parks.pk}&id={items['works'].pk}")
+    html = response.content.decode()
+    assert str(parks) not in html and "Parks and Recreation" not in html
+    assert str(items["works"]) in html
+    only_theirs = client.get(f"/admin/bulk/forms/feedback/feedback_spam/?id={parks.pk}").content.decode()
+    assert str(parks) not in only_theirs and "Parks and Recreation" not in only_theirs

@@ -117,7 +117,11 @@ def test_server_entry_points_default_to_production_settings(entry_point):
 
 def deploy_check(**env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALLOWED_", "EMAIL_", "SECURE_"))}
-    clean.update(env, DJANGO_SETTINGS_MODULE="jackson.settings.production", DJANGO_SECRET_KEY="test-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ")
+    clean.update(
+        env,
+        DJANGO_SETTINGS_MODULE="jackson.settings.production",
+        DJANGO_SECRET_KEY="test-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
+    )
     clean.setdefault("ALLOWED_HOSTS", "example.gov")
     command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
     return subprocess.run(command, cwd=ROOT, env=clean, capture_output=True, text=True)
