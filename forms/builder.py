@@ -21,6 +21,7 @@ FIELD_TYPE_CHOICES = (
     ("multiline", "Multi-line text"),
     ("email", "Email"),
     ("phone", "Phone number"),
+    ("url", "Web address"),
     ("number", "Number"),
     ("date", "Date"),
     ("dropdown", "Drop down"),

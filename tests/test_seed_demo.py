@@ -317,3 +317,27 @@ def test_create_demo_admin_creates_and_resets_the_superuser():
 def test_create_demo_admin_refuses_empty_credentials():
     with pytest.raises(CommandError):
         call_command("create_demo_admin", "--password", "", stdout=io.StringIO())
+
+
+@slow
+def test_every_demo_page_passes_the_validation_an_admin_save_runs(seeded, db):
+    """Staff must be able to save any demo page unchanged: every page, each inline row (form fields
+    included: a field type outside the admin's list made a demo form unsavable) and every StreamField
+    block validate as they would in the editor."""
+    from django.core.exceptions import ValidationError
+    from modelcluster.models import get_all_child_relations
+    from wagtail.fields import StreamField
+
+    problems = []
+    for page in Page.objects.filter(depth__gt=1).specific():
+        try:
+            page.full_clean()
+            for field in page._meta.get_fields():
+                if isinstance(field, StreamField):
+                    field.stream_block.clean(getattr(page, field.name))
+            for relation in get_all_child_relations(page):
+                for child in getattr(page, relation.get_accessor_name()).all():
+                    child.full_clean(exclude=[relation.field.name])
+        except ValidationError as error:
+            problems.append(f"{page.url_path}: {error}")
+    assert problems == []
