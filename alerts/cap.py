@@ -59,6 +59,7 @@ from django.utils.text import Truncator
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from alerts import feeds
+from alerts.models import Scope
 
 NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 CONTENT_TYPE = "application/cap+xml; charset=utf-8"
@@ -93,8 +94,6 @@ def references(item):
 
 
 def area_description(item, city):
-    from alerts.models import Scope
-
     if item.alert.scope == Scope.DEPARTMENTS and item.details.departments:
         return f"{city}: " + ", ".join(place.name for place in item.details.departments)
     return city

@@ -28,14 +28,18 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import dateformat, feedgenerator, timezone
 from django.utils.html import escape, format_html, format_html_join, linebreaks
+from wagtail.models import ModelLogEntry, Page, Site
 
 from alerts import active
 from alerts.active import Hotline, ShownAlert
+from alerts.models import Alert, Scope, Severity
 from home import freshness
+from home.models import CitySettings
 
 KEEP_SECONDS = 300
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -87,8 +91,6 @@ class Relayed:
 
 
 def _places(pages):
-    from wagtail.models import Page
-
     live = Page.objects.live().public().filter(pk__in=[page.pk for page in pages]).specific()
     places = []
     for page in sorted(live, key=lambda p: (p.title.lower(), p.pk)):
@@ -100,11 +102,6 @@ def _places(pages):
 
 def _compute_details(ids=None):
     """Details of every published alert (or of ``ids``), from four queries."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
-
-    from alerts.models import Alert
-
     alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages")
     if ids is not None:
         alerts = alerts.filter(pk__in=ids)
@@ -191,10 +188,6 @@ def find(alert_id, now=None):
 
 def city_name(request):
     """The city's name from its settings (kept by ``home.middleware``), else WAGTAIL_SITE_NAME."""
-    from wagtail.models import Site
-
-    from home.models import CitySettings
-
     if Site.find_for_request(request) is not None:
         name = xml_text(CitySettings.for_request(request).city_name).strip()
         if name:
@@ -243,8 +236,6 @@ def hotline_text(alert):
 
 def scope_names(item):
     """The departments or pages an alert is scoped to, by name (empty for the whole site)."""
-    from alerts.models import Scope
-
     if item.alert.scope == Scope.DEPARTMENTS:
         return [place.name for place in item.details.departments]
     if item.alert.scope == Scope.PAGES:
@@ -253,8 +244,6 @@ def scope_names(item):
 
 
 def severity_label(alert):
-    from alerts.models import Severity
-
     return dict(Severity.choices).get(alert.severity, alert.severity.title())
 
 

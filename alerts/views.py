@@ -50,7 +50,6 @@ def index(request):
                 "alert": item.alert,
                 "severity_label": feeds.severity_label(item.alert),
                 "scope_names": feeds.scope_names(item),
-                "details": item.details,
             }
             for item in items
         ],
