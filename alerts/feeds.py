@@ -90,18 +90,24 @@ class Relayed:
     details: Details
 
 
-def _places(pages):
-    live = Page.objects.live().public().filter(pk__in=[page.pk for page in pages]).specific()
-    places = []
-    for page in sorted(live, key=lambda p: (p.title.lower(), p.pk)):
+def _places(pages, addresses):
+    """Named, addressed places for ``pages``, in title order; drafts and private pages are left out."""
+    found = [addresses[page.pk] for page in pages if page.pk in addresses]
+    return tuple(sorted(found, key=lambda place: (place.name.lower(), place.url)))
+
+
+def _addresses(page_ids):
+    """{page id: Place} for the live, public pages among ``page_ids`` that have an address."""
+    places = {}
+    for page in Page.objects.live().public().filter(pk__in=page_ids):
         url = page.get_full_url()
         if url:  # a page outside every site has no address to give
-            places.append(Place(xml_text(page.title), url))
-    return tuple(places)
+            places[page.pk] = Place(xml_text(page.title), url)
+    return places
 
 
 def _compute_details(ids=None):
-    """Details of every published alert (or of ``ids``), from four queries."""
+    """Details of every published alert (or of ``ids``), from a handful of queries whatever their number."""
     alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages")
     if ids is not None:
         alerts = alerts.filter(pk__in=ids)
@@ -115,10 +121,12 @@ def _compute_details(ids=None):
     ).order_by("timestamp", "pk")
     for object_id, revision_id, timestamp in entries.values_list("object_id", "revision_id", "timestamp"):
         publishes.setdefault(int(object_id), []).append(Version(revision_id, timestamp))
-    return {alert.pk: _details(alert, publishes.get(alert.pk, [])) for alert in alerts}
+    scoped = {page.pk for alert in alerts for page in [*alert.departments.all(), *alert.pages.all()]}
+    addresses = _addresses(scoped) if scoped else {}
+    return {alert.pk: _details(alert, publishes.get(alert.pk, []), addresses) for alert in alerts}
 
 
-def _details(alert, publishes):
+def _details(alert, publishes, addresses):
     # The log entry's time is the publish time; an alert made live in code has no log, so its
     # save time stands in.
     revision_id = alert.live_revision_id or 0
@@ -133,8 +141,8 @@ def _details(alert, publishes):
         version=version,
         earlier=tuple(sorted(earlier.values(), key=lambda v: (v.published_at, v.revision_id))),
         first_published_at=min([alert.first_published_at or published_at, published_at]),
-        departments=_places(alert.departments.all()),
-        pages=_places(alert.pages.all()),
+        departments=_places(alert.departments.all(), addresses),
+        pages=_places(alert.pages.all(), addresses),
     )
 
 

@@ -483,6 +483,26 @@ def test_responses_are_typed_cookieless_and_cacheable(client, home, url, content
     assert client.post(url).status_code == 405
 
 
+def test_reading_the_details_costs_the_same_queries_for_one_alert_or_many(department):
+    """What the feeds add to the banner's list is read in a fixed number of queries, not per alert."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from alerts import feeds
+
+    make_alert("One", scope="departments", departments=[department["department"]])
+    feeds._compute_details()  # content types and site root paths are cached from here on
+    with CaptureQueriesContext(connection) as one:
+        feeds._compute_details()
+    for number in range(4):
+        alert = make_alert(f"More {number}", scope="pages", pages=[department["service"], department["faq"]])
+        republish(alert, title=f"More {number}, updated")
+    with CaptureQueriesContext(connection) as many:
+        details = feeds._compute_details()
+    assert len(details) == 5
+    assert len(many) == len(one)
+
+
 def test_warm_feeds_read_nothing_from_the_database(client, department, django_assert_num_queries):
     """Signs and apps poll every minute: once the alerts' details are kept, a poll costs no query."""
     alert = make_alert("Showing", scope="departments", departments=[department["department"]])
