@@ -209,8 +209,8 @@ def local(moment):
 
 
 def human_time(moment):
-    """``moment`` as people read it in the city, e.g. "2 December 2026, 6:20 a.m. CST"."""
-    return dateformat.format(local(moment), "j F Y, g:i a T")
+    """``moment`` as people read it in the city, e.g. "December 2, 2026, 6:20 a.m. CST"."""
+    return dateformat.format(local(moment), "F j, Y, g:i a T")
 
 
 def sender():
