@@ -14,7 +14,6 @@ opens one alert goes through :class:`ScopedAlertMixin`, so a department publishe
 from django.http import Http404
 from django_filters import ChoiceFilter
 from wagtail import hooks
-from wagtail.actions.unpublish import UnpublishAction
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
@@ -31,16 +30,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 
 from alerts import status
+from alerts.expiry import EXPIRE_ACTION, expire
 from alerts.forms import AlertForm
 from alerts.models import Alert, Severity
 from alerts.permissions import ALERT_POLICY
-
-EXPIRE_ACTION = "alerts.expire"
-
-
-def expire(alert, user=None):
-    """End a published alert now: unpublish it and log "Expired" (admin and ``expire_alert``)."""
-    UnpublishAction(alert, user=user, log_action=EXPIRE_ACTION).execute(skip_permission_checks=True)
 
 
 @hooks.register("register_log_actions")
