@@ -207,7 +207,7 @@ class AlertViewSet(snippet_views.SnippetViewSet):
     def get_queryset(self, request):
         return ALERT_POLICY.instances_user_has_any_permission_for(
             request.user, ["add", "change", "publish", "delete", "view"]
-        ).prefetch_related("departments")
+        )
 
 
 register_permission_policy(Alert, ALERT_POLICY)
