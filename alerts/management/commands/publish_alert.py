@@ -66,6 +66,10 @@ class Command(BaseCommand):
         message = inputs.text(options["message"], "--message", multiline=True)
         if not title or not message:
             raise CommandError("--title and --message must not be empty.")
+        for option, value in (("--title", title), ("--message", message)):
+            limit = Alert._meta.get_field(option[2:]).max_length
+            if len(value) > limit:
+                raise CommandError(f"{option}: at most {limit} characters (this one has {len(value)}).")
         dismissible = options["dismissible"]
         if severity == Severity.EMERGENCY and dismissible:
             raise CommandError("--dismissible: emergencies can never be dismissed.")
