@@ -81,7 +81,7 @@ def _snapshot(alert):
         can_dismiss=alert.can_dismiss,
         dismiss_key=f"{alert.pk}-{int((alert.last_published_at or alert.updated_at).timestamp())}",
         department_paths=tuple(department.path for department in alert.departments.all()),
-        page_ids=frozenset(page.pk for page in alert.pages.all()),
+        page_ids=frozenset(alert.page_ids),
         hotlines=tuple(Hotline(h.label, h.phone, h.tel_href) for h in alert.hotlines.all()),
     )
 
@@ -89,7 +89,7 @@ def _snapshot(alert):
 def _published():
     from alerts.models import Alert
 
-    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages", "hotlines")
+    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages", "hotlines")
     return [_snapshot(alert) for alert in alerts]
 
 

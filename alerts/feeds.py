@@ -106,9 +106,14 @@ def _addresses(page_ids):
     return places
 
 
+def _scope_pages(alert):
+    """The pages of a "Chosen pages" scope (one inline row each), in the order staff put them."""
+    return [row.page for row in alert.scope_pages.all()]
+
+
 def _compute_details(ids=None):
     """Details of every published alert (or of ``ids``), from a handful of queries whatever their number."""
-    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages")
+    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages__page")
     if ids is not None:
         alerts = alerts.filter(pk__in=ids)
     alerts = list(alerts)
@@ -121,7 +126,7 @@ def _compute_details(ids=None):
     ).order_by("timestamp", "pk")
     for object_id, revision_id, timestamp in entries.values_list("object_id", "revision_id", "timestamp"):
         publishes.setdefault(int(object_id), []).append(Version(revision_id, timestamp))
-    scoped = {page.pk for alert in alerts for page in [*alert.departments.all(), *alert.pages.all()]}
+    scoped = {page.pk for alert in alerts for page in [*alert.departments.all(), *_scope_pages(alert)]}
     addresses = _addresses(scoped) if scoped else {}
     return {alert.pk: _details(alert, publishes.get(alert.pk, []), addresses) for alert in alerts}
 
@@ -142,7 +147,7 @@ def _details(alert, publishes, addresses):
         earlier=tuple(sorted(earlier.values(), key=lambda v: (v.published_at, v.revision_id))),
         first_published_at=min([alert.first_published_at or published_at, published_at]),
         departments=_places(alert.departments.all(), addresses),
-        pages=_places(alert.pages.all(), addresses),
+        pages=_places(_scope_pages(alert), addresses),
     )
 
 

@@ -18,7 +18,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from alerts.models import Alert, AlertHotline
+from alerts.models import Alert, AlertHotline, AlertPage
 
 CAP = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
 CAP_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$")
@@ -61,7 +61,7 @@ def make_alert(title="Boil-water notice", publish=True, hotlines=(), departments
         live=False,
         hotlines=[AlertHotline(label=label, phone=phone) for label, phone in hotlines],
         departments=list(departments),
-        pages=list(pages),
+        scope_pages=[AlertPage(page=page) for page in pages],
         **fields,
     )
     alert.save()
