@@ -90,9 +90,9 @@ class Relayed:
     details: Details
 
 
-def _places(pages, addresses):
-    """Named, addressed places for ``pages``, in title order; drafts and private pages are left out."""
-    found = [addresses[page.pk] for page in pages if page.pk in addresses]
+def _places(page_ids, addresses):
+    """Named, addressed places for ``page_ids``, in title order; drafts and private pages are left out."""
+    found = [addresses[pk] for pk in page_ids if pk in addresses]
     return tuple(sorted(found, key=lambda place: (place.name.lower(), place.url)))
 
 
@@ -106,14 +106,13 @@ def _addresses(page_ids):
     return places
 
 
-def _scope_pages(alert):
-    """The pages of a "Chosen pages" scope (one inline row each), in the order staff put them."""
-    return [row.page for row in alert.scope_pages.all()]
+def _department_ids(alert):
+    return [department.pk for department in alert.departments.all()]
 
 
 def _compute_details(ids=None):
     """Details of every published alert (or of ``ids``), from a handful of queries whatever their number."""
-    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages__page")
+    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages")
     if ids is not None:
         alerts = alerts.filter(pk__in=ids)
     alerts = list(alerts)
@@ -126,7 +125,7 @@ def _compute_details(ids=None):
     ).order_by("timestamp", "pk")
     for object_id, revision_id, timestamp in entries.values_list("object_id", "revision_id", "timestamp"):
         publishes.setdefault(int(object_id), []).append(Version(revision_id, timestamp))
-    scoped = {page.pk for alert in alerts for page in [*alert.departments.all(), *_scope_pages(alert)]}
+    scoped = {pk for alert in alerts for pk in [*_department_ids(alert), *alert.page_ids]}
     addresses = _addresses(scoped) if scoped else {}
     return {alert.pk: _details(alert, publishes.get(alert.pk, []), addresses) for alert in alerts}
 
@@ -146,8 +145,8 @@ def _details(alert, publishes, addresses):
         version=version,
         earlier=tuple(sorted(earlier.values(), key=lambda v: (v.published_at, v.revision_id))),
         first_published_at=min([alert.first_published_at or published_at, published_at]),
-        departments=_places(alert.departments.all(), addresses),
-        pages=_places(_scope_pages(alert), addresses),
+        departments=_places(_department_ids(alert), addresses),
+        pages=_places(alert.page_ids, addresses),
     )
 
 
