@@ -89,15 +89,8 @@ def bump(**kwargs):
     transaction the change is already committed, and once is enough.
     """
     _new_version()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not _after_commit_pending(connection):
+    if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_new_version, robust=True)
-
-
-def _after_commit_pending(connection):
-    """One forgetting per transaction is enough, however many rows it changes (a savepoint rolled
-    back takes its callbacks with it, so this never skips a needed one)."""
-    return any(callback is _new_version for _sids, callback, _robust in connection.run_on_commit)
 
 
 def _new_version():
