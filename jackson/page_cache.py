@@ -49,6 +49,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from wagtail import hooks
@@ -213,6 +214,8 @@ class PageCacheMiddleware:
     def _key(self, request):
         try:
             return cache_key(request)
+        except DisallowedHost:
+            return None  # CommonMiddleware answers 400; nothing is kept for a host we do not serve
         except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
             logger.warning("Cache unavailable; page rendered without the page cache", exc_info=True)
             return None
