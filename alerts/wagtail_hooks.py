@@ -29,7 +29,7 @@ from wagtail.snippets.action_menu import UnpublishMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 
-from alerts import status
+from alerts import active, status
 from alerts.expiry import EXPIRE_ACTION, expire
 from alerts.forms import AlertForm
 from alerts.models import Alert, Severity
@@ -222,3 +222,13 @@ def call_unpublish_expire(menu_items, request, context):
     for item in menu_items:
         if isinstance(item, UnpublishMenuItem):
             item.label = "Expire now"
+
+
+@hooks.register("page_cache_key_parts")
+def alerts_showing_now(request):
+    """Kept pages show the alerts of their moment: the set showing now is part of every page's key.
+
+    ``state()`` compares start and end times with the clock, so an alert that starts or ends
+    changes the key on the second, with no write and no cron (jackson/page_cache.py).
+    """
+    return active.state()

@@ -9,9 +9,9 @@ site's content version (``home.freshness``) and for ``SEARCH_ANSWER_SECONDS``,
 like the answers themselves.
 
 A kept page is served only after one query confirms that every page it links
-to as a result or a best bet is still live, public and unexpired. With the
-default per-process cache a worker may not have seen another worker's bump;
-this check is what guarantees an unpublished, restricted or expired page never
+to as a result or a best bet is still live, public and unexpired. A change made
+without a signal (a bulk update) bumps nothing, and an expiry date passes with no
+write at all; this check is what guarantees an unpublished, restricted or expired page never
 reappears from a kept copy (a changed title can lag for up to the timeout).
 Search analytics are recorded on every serve, kept or not.
 
