@@ -11,6 +11,7 @@ import re
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.template import Context, Template
@@ -20,6 +21,7 @@ from django.urls import path
 from django.utils import timezone
 
 import jackson.urls
+from alerts import active
 from alerts.models import Alert, AlertHotline, Scope, Severity
 from departments.models import DepartmentPage
 from forms.feedback_views import FEEDBACK_GUARD
@@ -166,9 +168,6 @@ def test_500_handler_is_wired():
 @pytest.mark.urls(__name__)
 def test_500_page_survives_a_database_or_cache_outage(client, pages, monkeypatch):
     """Reading the alerts fails (as when the database is down): the plain 500 page, still a 500."""
-    from alerts import active
-    from django.core.cache import cache
-
     publish_alert("Boil-water notice")
     client.raise_request_exception = False
 
@@ -192,8 +191,6 @@ def test_500_page_survives_a_database_or_cache_outage(client, pages, monkeypatch
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
 def test_500_page_with_the_cache_down_reads_the_database(client, pages, monkeypatch):
-    from django.core.cache import cache
-
     publish_alert("Boil-water notice")
     client.raise_request_exception = False
 
