@@ -22,7 +22,7 @@ from django.utils import timezone
 
 import jackson.urls
 from alerts import active
-from alerts.models import Alert, AlertHotline, Scope, Severity
+from alerts.models import Alert, AlertHotline, AlertPage, Scope, Severity
 from departments.models import DepartmentPage
 from forms.feedback_views import FEEDBACK_GUARD
 from home import freshness
@@ -48,7 +48,7 @@ def publish_alert(title="Boil-water notice", *, departments=(), pages=(), hotlin
     fields.setdefault("starts_at", timezone.now() - datetime.timedelta(minutes=5))
     alert = Alert(title=title, live=False, **fields)
     alert.departments = list(departments)
-    alert.pages = list(pages)
+    alert.scope_pages = [AlertPage(page=page) for page in pages]
     alert.hotlines = [AlertHotline(label=label, phone=phone) for label, phone in hotlines]
     alert.save()
     alert.save_revision().publish()

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from alerts.models import Alert, AlertHotline, Scope, Severity
+from alerts.models import Alert, AlertHotline, AlertPage, Scope, Severity
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import MOBILE, VIEWPORTS
 
@@ -32,7 +32,7 @@ def publish_alert(title, severity, pages, hotlines=(), **fields):
         live=False,
         **fields,
     )
-    alert.pages = list(pages)
+    alert.scope_pages = [AlertPage(page=page) for page in pages]
     alert.hotlines = [AlertHotline(label=label, phone=phone) for label, phone in hotlines]
     alert.save()
     alert.save_revision().publish()
