@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide settings"
 
     def ready(self):
-        from home import freshness
+        from home import freshness, frontend_cache
 
         freshness.connect()
+        frontend_cache.connect()

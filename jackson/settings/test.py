@@ -17,6 +17,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No front-end cache whatever the environment says; tests that purge set a recording backend.
+WAGTAILFRONTENDCACHE = {}
 
 _suffix = os.environ.get("JACKSON_TEST_DB_SUFFIX", "")
 if _suffix and DATABASES["default"]["ENGINE"].endswith("postgresql"):
