@@ -17,8 +17,13 @@ from django.utils import timezone
 from alerts.models import Alert, Scope
 from home import frontend_cache
 
-#: The alert pages and feeds under /alerts/, which list every alert.
-FEED_PATHS = ("/alerts/", "/alerts/feed.rss", "/alerts/feed.json", "/alerts/cap.atom")
+#: The Current alerts page and the feeds under /alerts/ (alerts/urls.py), which list every alert.
+FEED_PATHS = ("/alerts/", "/alerts/feed.rss", "/alerts/feed.atom", "/alerts/feed.json", "/alerts/cap.atom")
+
+
+def feed_paths(alert):
+    """The feeds, and the alert's own CAP document."""
+    return (*FEED_PATHS, f"/alerts/{alert.pk}/cap.xml")
 
 
 def scope_of(alert):
@@ -38,8 +43,8 @@ def merged(*scopes):
     }
 
 
-def purge(scope, run_after=None):
-    frontend_cache.purge_pages_after_commit(**scope, paths=FEED_PATHS, run_after=run_after)
+def purge(alert, scope, run_after=None):
+    frontend_cache.purge_pages_after_commit(**scope, paths=feed_paths(alert), run_after=run_after)
 
 
 def remember_scope_before_save(sender, instance, update_fields=None, **kwargs):
@@ -55,22 +60,22 @@ def alert_published(sender, instance, **kwargs):
         return
     scope = scope_of(instance)
     before = getattr(instance, "_scope_before_save", None)
-    purge(merged(scope, before) if before else scope)
+    purge(instance, merged(scope, before) if before else scope)
     now = timezone.now()
     for moment in (instance.starts_at, instance.ends_at):
         if moment and moment > now:
-            purge(scope, run_after=moment)
+            purge(instance, scope, run_after=moment)
 
 
 def alert_unpublished(sender, instance, **kwargs):
     if frontend_cache.configured():
-        purge(scope_of(instance))
+        purge(instance, scope_of(instance))
 
 
 def alert_deleting(sender, instance, **kwargs):
     # Before the row (and its chosen departments and pages) is gone; a draft never showed.
     if frontend_cache.configured() and instance.live:
-        purge(scope_of(instance))
+        purge(instance, scope_of(instance))
 
 
 def connect():

