@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("feedback/", include("forms.urls")),
+    path("alerts/", include("alerts.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
 ]
