@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from jackson.api import api_router
 
+#: The 500 page with the site-wide alerts (jackson/views.py).
+handler500 = "jackson.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
