@@ -345,3 +345,69 @@ def test_http_backend_logs_and_goes_on_when_the_cache_is_down(caplog):
     backend = frontend_cache.TimedHTTPBackend({"LOCATION": "http://127.0.0.1:9", "TIMEOUT": 1})
     backend.purge_batch(["http://www.example.gov/", "http://www.example.gov/news/"])
     assert caplog.text.count("Couldn't purge") == 2
+
+
+# -- configuration from the environment -------------------------------------------------------------
+
+CACHE_VARIABLES = (
+    "FRONTEND_CACHE_PURGE_URL",
+    "FRONTEND_CACHE_HOSTNAMES",
+    "FRONTEND_CACHE_TIMEOUT",
+    "CLOUDFLARE_ZONE_ID",
+    "CLOUDFLARE_API_TOKEN",
+    "CLOUDFRONT_DISTRIBUTION_ID",
+)
+
+
+@pytest.fixture
+def cache_env(monkeypatch):
+    for name in CACHE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_nothing_configured_means_no_backends(cache_env):
+    from jackson.settings.frontend_cache import frontend_cache_backends
+
+    assert frontend_cache_backends() == {}
+
+
+def test_every_kind_of_cache_from_the_environment(cache_env):
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    from jackson.settings.frontend_cache import frontend_cache_backends
+
+    cache_env.setenv("FRONTEND_CACHE_PURGE_URL", "http://10.0.0.5:6081, http://10.0.0.6:6081,")
+    cache_env.setenv("FRONTEND_CACHE_HOSTNAMES", "www.example.gov")
+    cache_env.setenv("CLOUDFLARE_ZONE_ID", "zone123")
+    cache_env.setenv("CLOUDFLARE_API_TOKEN", "token456")
+    cache_env.setenv("CLOUDFRONT_DISTRIBUTION_ID", "E2EXAMPLE")
+    backends = frontend_cache_backends()
+    assert sorted(backends) == ["cloudflare", "cloudfront", "http0", "http1"]
+    assert backends["http1"]["LOCATION"] == "http://10.0.0.6:6081"
+    assert all(backend["HOSTNAMES"] == ["www.example.gov"] for backend in backends.values())
+    built = get_backends(backends)
+    assert isinstance(built["http0"], frontend_cache.TimedHTTPBackend)
+    assert built["cloudflare"].cloudflare_token == "token456"
+    assert built["cloudfront"].cloudfront_distribution_id == "E2EXAMPLE"
+    assert not built["http0"].invalidates_hostname("evil.example.com")
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"FRONTEND_CACHE_PURGE_URL": "varnish:6081"},
+        {"FRONTEND_CACHE_PURGE_URL": "file:///etc/passwd"},
+        {"CLOUDFLARE_ZONE_ID": "zone-without-token"},
+        {"CLOUDFLARE_API_TOKEN": "token-without-zone"},
+    ],
+)
+def test_incomplete_or_malformed_configuration_refuses_to_start(cache_env, variables):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from jackson.settings.frontend_cache import frontend_cache_backends
+
+    for name, value in variables.items():
+        cache_env.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured):
+        frontend_cache_backends()

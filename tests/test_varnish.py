@@ -294,15 +294,18 @@ def test_pages_are_served_from_varnish_with_the_apps_cache_headers(stack):
 
 
 def test_publishing_an_alert_purges_so_the_next_fetch_shows_it(stack):
-    with stack.publisher("Boil-water notice for South Jackson") as publish:
-        cached_copy(stack, "/")
+    title = "Boil-water notice for South Jackson"
+    with stack.publisher(title) as publish:
+        _, body = cached_copy(stack, "/")
+        assert title not in body
         _, body = cached_copy(stack, "/alerts/")
-        assert "Boil-water notice for South Jackson" not in body
+        assert title not in body
         publish()
 
-    status, home, _ = stack.fetch("/")
+    status, home, body = stack.fetch("/")
     assert status == 200
     assert len(home["X-Varnish"].split()) == 1, "the home page was purged: a fresh copy from the app"
+    assert 'aria-label="Site alert"' in body and title in body
     status, alerts, body = stack.fetch("/alerts/")
     assert status == 200 and len(alerts["X-Varnish"].split()) == 1
     assert "Boil-water notice for South Jackson" in body
@@ -311,13 +314,13 @@ def test_publishing_an_alert_purges_so_the_next_fetch_shows_it(stack):
 def test_without_purging_a_new_alert_shows_once_the_cached_copy_expires(stack):
     title = "Road closure on State Street"
     with stack.publisher(title, purge=False) as publish:
-        headers, body = cached_copy(stack, "/alerts/")
+        headers, body = cached_copy(stack, "/about/")
         stale_object = object_id(headers)
         publish()
     published_at = time.monotonic()
 
     while True:
-        status, headers, body = stack.fetch("/alerts/")
+        status, headers, body = stack.fetch("/about/")
         assert status == 200
         if object_id(headers) == stale_object:
             assert title not in body, "the old copy cannot know the new alert"
