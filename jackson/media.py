@@ -17,6 +17,8 @@ from django.views.static import serve
 
 #: Wagtail's originals and renditions (``wagtail.images``' upload folders).
 SERVED_FOLDERS = ("original_images/", "images/")
+#: Longer paths are no file of ours (Wagtail's names are at most about 120 characters).
+MAX_PATH_LENGTH = 512
 
 
 def public_media(request, path):
@@ -26,8 +28,12 @@ def public_media(request, path):
         or any(segment in ("", ".", "..") for segment in segments)
         or "\\" in path
         or "\x00" in path
+        or len(path) > MAX_PATH_LENGTH
     ):
         raise Http404("No such file")
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:  # a name the file system refuses (too long, invalid bytes)
+        raise Http404("No such file") from error
     response["Cache-Control"] = f"public, max-age={settings.MEDIA_CACHE_SECONDS}"
     return response
