@@ -221,15 +221,31 @@ def purge_pages(page_ids=(), subtree_ids=(), every_page=False, paths=()):
         for path in Page.objects.filter(pk__in=list(subtree_ids)).values_list("path", flat=True):
             scope |= Q(path__startswith=path)
         pages = pages.filter(scope)
+    per_url = list(settings.WAGTAILFRONTENDCACHE)
+    if every_page:
+        # CloudFront takes a wildcard as one invalidation path, and refuses more than 3,000 paths in
+        # progress: a site-wide purge there is "/*" on each site rather than one path per page.
+        wildcard = [name for name in per_url if _takes_wildcards(name)]
+        if wildcard:
+            per_url = [name for name in per_url if name not in wildcard]
+            purge_urls_from_cache_task.call(sorted(site_urls(["/*"])), backends=wildcard)
     batch = PurgeBatch()
-    if every_page or page_ids or subtree_ids:
+    if per_url and (every_page or page_ids or subtree_ids):
         batch.add_pages(pages.order_by("path").iterator(chunk_size=500))
     batch.add_urls(site_urls(paths))
     urls = sorted(batch.urls)
-    if urls:
+    if urls and per_url:
         # Already in the background: send from here rather than queueing a second task.
-        purge_urls_from_cache_task.call(urls)
+        purge_urls_from_cache_task.call(urls, backends=per_url)
     return len(urls)
+
+
+def _takes_wildcards(name):
+    from django.utils.module_loading import import_string
+    from wagtail.contrib.frontend_cache.backends import CloudfrontBackend
+
+    backend = import_string(settings.WAGTAILFRONTENDCACHE[name]["BACKEND"])
+    return issubclass(backend, CloudfrontBackend)
 
 
 def purge_pages_after_commit(page_ids=(), subtree_ids=(), every_page=False, paths=(), run_after=None):

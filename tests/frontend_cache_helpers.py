@@ -1,6 +1,6 @@
 """A front-end cache backend that records what it is asked to purge, for tests."""
 
-from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.contrib.frontend_cache.backends import BaseBackend, CloudfrontBackend
 
 RECORDING = {"recording": {"BACKEND": "tests.frontend_cache_helpers.RecordingBackend"}}
 
@@ -25,3 +25,15 @@ class RecordingBackend(BaseBackend):
         prefix = "http://localhost"
         assert all(url.startswith(prefix + "/") for url in cls.urls()), cls.urls()
         return {url[len(prefix) :] for url in cls.urls()}
+
+
+class RecordingCloudfrontBackend(CloudfrontBackend):
+    """Records like ``RecordingBackend``, but is a CloudFront backend (without boto3's client)."""
+
+    batches = []
+
+    def __init__(self, params):
+        BaseBackend.__init__(self, params)
+
+    def purge_batch(self, urls):
+        type(self).batches.append(sorted(urls))

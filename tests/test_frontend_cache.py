@@ -206,6 +206,23 @@ def test_a_site_wide_alert_purges_every_live_public_page_and_the_alert_feeds(
     assert len(paths) > 15
 
 
+def test_a_site_wide_alert_is_one_wildcard_per_site_on_cloudfront(
+    purges, department, settings, django_capture_on_commit_callbacks
+):
+    """CloudFront refuses more than 3,000 paths in progress; "/*" counts as one."""
+    from tests.frontend_cache_helpers import RecordingCloudfrontBackend
+
+    RecordingCloudfrontBackend.batches = []
+    settings.WAGTAILFRONTENDCACHE = {
+        **RECORDING,
+        "cloudfront": {"BACKEND": "tests.frontend_cache_helpers.RecordingCloudfrontBackend"},
+    }
+    alert = make_alert(scope=Scope.SITE)
+    paths = committed(django_capture_on_commit_callbacks, lambda: alert.save_revision().publish())
+    assert paths == every_public_path() | alert_feeds(alert)
+    assert RecordingCloudfrontBackend.batches == [["http://localhost/*"]]
+
+
 def test_a_department_alert_purges_the_department_subtree(purges, city, department, django_capture_on_commit_callbacks):
     alert = make_alert(scope=Scope.DEPARTMENTS)
     alert.departments.set([department["department"]])
