@@ -49,6 +49,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count = 1
 
+    def get_cached_paths(self):
+        """The listings and the calendar, purged from front-end caches with the index (home/frontend_cache.py)."""
+        return ["/", "/past/", "/calendar.ics"]
+
     @path("")
     def upcoming(self, request):
         return self._listing(request, EventPage.objects.upcoming(), showing_past=False)
@@ -154,6 +158,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def listing_summary(self):
         return self.summary
+
+    def get_cached_paths(self):
+        return ["/", "/event.ics"]
 
     @property
     def is_past(self):

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -24,11 +26,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploaded images, unless a web server or CDN serves MEDIA_URL (SERVE_MEDIA=false): jackson/media.py.
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    from jackson.media import public_media
+
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", public_media)]
 
 # Wagtail's page URL pattern allows no dots, so the routable pages' iCal files
 # (/events/calendar.ics, /events/…/event.ics) get their own pattern.

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "alerts",
     "search",
     "wagtail.contrib.forms",
+    "jackson.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache (see jackson/apps.py)
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -137,6 +138,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
+# Uploaded images are served by the app itself (jackson/media.py) unless a web server or CDN does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+MEDIA_CACHE_SECONDS = int(env_str("MEDIA_CACHE_SECONDS", str(60 * 60 * 24)))
 # Files residents upload with department forms: never under MEDIA_ROOT, never served by URL
 # (staff download them through a permission-checked admin view; see docs/departments.md).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
@@ -200,6 +204,11 @@ from jackson.settings.search import search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = search_backends()
 # Seconds a search answer (one page of result ids, the total, the facets) is kept (search/engine.py).
 SEARCH_ANSWER_SECONDS = int(env_str("SEARCH_ANSWER_SECONDS", "60"))
+
+# Front-end caches (Varnish, Cloudflare, CloudFront) purged after publishing; none by default.
+from jackson.settings.frontend_cache import frontend_cache_backends  # noqa: E402
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # Content-Security-Policy for the public site (not the Wagtail admin, whose
 # own scripts are outside our control). No 'unsafe-inline' anywhere.

@@ -23,6 +23,8 @@ CACHES = {
 PAGE_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No front-end cache whatever the environment says; tests that purge set a recording backend.
+WAGTAILFRONTENDCACHE = {}
 
 _suffix = os.environ.get("JACKSON_TEST_DB_SUFFIX", "")
 if _suffix and DATABASES["default"]["ENGINE"].endswith("postgresql"):
