@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, TopTaskBlock
+from home.visibility import KeptPageManager
 
 
 def department_of(page):
@@ -28,6 +29,8 @@ def department_of(page):
 
     if page is None or not getattr(page, "path", None):
         return None
+    if isinstance(page, DepartmentPage):
+        return page
     return DepartmentPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
@@ -36,6 +39,8 @@ class BasePage(Page):
 
     #: Human name of the type, shown in search results and listings.
     type_label = "Page"
+
+    objects = KeptPageManager()
 
     class Meta:
         abstract = True
@@ -96,7 +101,7 @@ class HomePage(BasePage):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
+        context["latest_news"] = NewsPage.objects.live().public().select_related("image").order_by("-date", "-pk")[:3]
         context["upcoming_events"] = EventPage.objects.upcoming()[:4]
         context["departments"] = DepartmentPage.objects.live().public().order_by("title")
         return context
