@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from jackson.api import api_router
+from jackson.health import healthz
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("feedback/", include("forms.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
