@@ -62,6 +62,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jackson.middleware.ContentSecurityPolicyMiddleware",
+    # 304s for every response with an ETag, page-cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, auth, CSRF and the page tree, so a hit costs none of them (jackson/page_cache.py).
+    "jackson.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which keeps each encoding as sent: a hit is never compressed again.
+    "jackson.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, so a host outside ALLOWED_HOSTS is refused before anything is kept for it.
@@ -143,23 +149,17 @@ STORAGES = {
 # Page editors with long StreamFields exceed Django's default of 1000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Cache: local memory on one small server, Redis when REDIS_URL is set.
+# Caches: on the local disk, shared by every worker of one server; Redis when REDIS_URL is set.
+# Page entries have an alias of their own so they never evict rate-limit windows (settings/caches.py).
+from jackson.settings.caches import caches  # noqa: E402
+
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "jackson.cache.JacksonRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "jackson"),
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "jackson",
-        }
-    }
+CACHES = caches(BASE_DIR)
+# Whole anonymous pages kept on the server (jackson/page_cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# What browsers and CDNs are told (Cache-Control on public pages): see README, "Caching".
+HTTP_CACHE_MAX_AGE = int(env_str("HTTP_CACHE_MAX_AGE", "30"))
+HTTP_CACHE_STALE_IF_ERROR = int(env_str("HTTP_CACHE_STALE_IF_ERROR", "86400"))
 
 # Public form protection (forms/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
