@@ -33,6 +33,8 @@ def production_env(database_url, workdir, **extra):
         DATABASE_URL=database_url,
         STATIC_ROOT=str(Path(workdir) / "static"),
         MEDIA_ROOT=str(Path(workdir) / "media"),
+        # The on-disk caches (no REDIS_URL) start empty for every run, never shared with another.
+        CACHE_DIR=str(Path(workdir) / "cache"),
         SECURE_COOKIES="false",
         LOG_LEVEL="ERROR",
     )
