@@ -112,7 +112,7 @@ def gunicorn(env, workers=3, threads=1):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # three workers importing Django and Wagtail on a busy machine
         while True:
             try:
                 urllib.request.urlopen(base + "/", timeout=2).read()

@@ -29,6 +29,7 @@ page showing the alert within 60 s. Every loop is bounded and only 127.0.0.1 is 
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -204,8 +205,11 @@ def publish_alert(env, title):
 def spike(label, database_url, args, extra_env):
     directory = workdir()
     env = production_env(database_url, directory, **extra_env)
-    print(f"{label}: seeding the demo city", flush=True)
-    prepare_demo(env)
+    if args.database_url:
+        manage(env, "collectstatic", "--noinput")
+    else:
+        print(f"{label}: seeding the demo city", flush=True)
+        prepare_demo(env)
     paths = page_paths(env, args.pages)
     if len(paths) < args.pages:
         manage(env, "seed_demo", "--scale", str(args.pages - len(paths) + 50), "--verbosity", "0")
@@ -307,6 +311,10 @@ def main():
     parser.add_argument("--connections", type=int, default=32, help="wrk connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="measure one configuration only")
+    parser.add_argument(
+        "--database-url",
+        help="an already seeded PostgreSQL database to use instead of a scratch one (kept; alerts pile up)",
+    )
     parser.add_argument("--write", action="store_true", help="update the Emergency spike section of BENCHMARKS.md")
     args = parser.parse_args()
     wrk.require_wrk()
@@ -317,13 +325,17 @@ def main():
     if args.only != "sqlite":
         prefix = f"bench-spike-{os.getpid()}"
         try:
-            with scratch_postgres("jackson_spike_bench") as url:
+            with (
+                contextlib.nullcontext(args.database_url)
+                if args.database_url
+                else scratch_postgres("jackson_spike_bench") as url
+            ):
                 runs["PostgreSQL, Redis"] = spike(
                     "PostgreSQL", url, args, {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
                 )
         finally:
             wrk.redis_cleanup(REDIS_URL, prefix)
-    if args.only != "postgres":
+    if args.only != "postgres" and not args.database_url:
         runs["SQLite, disk cache"] = spike("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
 
     load_after = " / ".join(f"{n:.1f}" for n in os.getloadavg())
