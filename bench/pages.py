@@ -27,6 +27,7 @@ busy and none waits in the socket queue: p50 is a request's own time under full 
 """
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -38,6 +39,7 @@ from bench import wrk  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT,
     gunicorn,
+    manage,
     prepare_demo,
     production_env,
     replace_section,
@@ -90,8 +92,11 @@ def measure_server(env, paths, names, seconds, connections, workers):
 def measure(label, database_url, args, extra_env):
     directory = workdir()
     env = production_env(database_url, directory, **extra_env)
-    print(f"{label}: seeding the demo city", flush=True)
-    prepare_demo(env)
+    if args.database_url:
+        manage(env, "collectstatic", "--noinput")
+    else:
+        print(f"{label}: seeding the demo city", flush=True)
+        prepare_demo(env)
     paths = targets(env)
     print(f"{label}: page cache on", flush=True)
     kept = measure_server(env, paths, ("healthz", "static", *PAGES), args.seconds, args.connections, args.workers)
@@ -145,6 +150,9 @@ def main():
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
     parser.add_argument("--connections", type=int, default=0, help="wrk connections (default: one per worker)")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="measure one configuration only")
+    parser.add_argument(
+        "--database-url", help="an already seeded PostgreSQL database instead of a scratch one (PostgreSQL only)"
+    )
     parser.add_argument("--write", action="store_true", help="update the Pages section of BENCHMARKS.md")
     args = parser.parse_args()
     args.connections = args.connections or args.workers
@@ -153,12 +161,16 @@ def main():
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
 
     runs = {}
-    if args.only != "postgres":
+    if args.only != "postgres" and not args.database_url:
         runs["SQLite, disk cache"] = measure("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
     if args.only != "sqlite":
         prefix = f"bench-pages-{os.getpid()}"
         try:
-            with scratch_postgres("jackson_pages_bench") as url:
+            with (
+                contextlib.nullcontext(args.database_url)
+                if args.database_url
+                else scratch_postgres("jackson_pages_bench") as url
+            ):
                 runs["PostgreSQL, Redis"] = measure(
                     "PostgreSQL", url, args, {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
                 )
