@@ -81,6 +81,9 @@ def targets(env):
 def measure_server(env, paths, names, seconds, connections, workers):
     results = {}
     with gunicorn(env, workers=workers) as base:
+        # gunicorn answers once one worker is up; the others may still be importing Django and Wagtail,
+        # which would be charged to the first target measured.
+        wrk.run(base + "/healthz", 5, connections)
         for name in names:
             url = base + paths[name]
             wrk.run(url, 2, connections)  # warm up: the site, navigation and kept copies, every worker
