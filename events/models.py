@@ -17,15 +17,15 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from departments.models import filter_by_department_and_topic, live_departments, paginate
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.visibility import KeptPageQuerySet
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(KeptPageQuerySet):
     def upcoming(self):
         """Live, public events that have not ended yet, soonest first."""
         return self.live().public().filter(end__gte=timezone.now()).order_by("start", "pk")

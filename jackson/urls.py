@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from jackson.api import api_router
+from jackson.health import healthz
 
 #: The 500 page with the site-wide alerts (jackson/views.py).
 handler500 = "jackson.views.server_error"
@@ -23,6 +24,7 @@ urlpatterns = [
     path("alerts/", include("alerts.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
