@@ -25,6 +25,7 @@ import logging
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from wagtail import hooks
 
 from home import freshness
 from search import engine
@@ -40,6 +41,9 @@ def _key(request):
         freshness.version(),
         request.get_host(),
         sorted((key, request.GET.getlist(key)) for key in request.GET),
+        # What else every kept page depends on, as the page cache keys it (the alerts showing now,
+        # which change by the clock with no write): see jackson/page_cache.py.
+        [str(part(request)) for part in hooks.get_hooks("page_cache_key_parts")],
     ]
     return "search:page:" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 

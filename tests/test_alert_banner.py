@@ -263,6 +263,38 @@ def test_start_and_end_on_the_second(client, pages):
 
 
 @pytest.mark.django_db
+def test_a_kept_search_page_shows_an_alert_from_the_second_it_starts(client, pages, settings):
+    """Search keeps whole results pages for anonymous visitors; an alert starting by the clock
+    (no publish, no bump) must reach a repeated search at once, and leave it when it ends."""
+    settings.SEARCH_ANSWER_SECONDS = 600
+    url = "/search/?q=pothole"
+    with time_machine.travel(NOW, tick=False) as clock:
+        publish_alert(
+            "Water main repair",
+            starts_at=NOW + datetime.timedelta(minutes=1),
+            ends_at=NOW + datetime.timedelta(minutes=2),
+        )
+        assert shown_titles(client.get(url)) == []
+        assert shown_titles(client.get(url)) == []  # now served from the kept page
+        clock.move_to(NOW + datetime.timedelta(minutes=1))
+        assert shown_titles(client.get(url)) == ["Water main repair"]
+        clock.move_to(NOW + datetime.timedelta(minutes=2))
+        assert shown_titles(client.get(url)) == []
+
+
+@pytest.mark.django_db
+def test_an_alert_published_again_within_the_same_second_is_shown_again_to_those_who_dismissed_it(pages):
+    from alerts import active
+
+    alert = publish_alert("Boil-water notice")
+    first = active.showing()[0].dismiss_key
+    alert.refresh_from_db()
+    alert.message = "Boil tap water for three minutes."
+    alert.save_revision().publish()
+    assert active.showing()[0].dismiss_key != first
+
+
+@pytest.mark.django_db
 def test_unpublished_and_draft_alerts_do_not_show(client, pages):
     url = pages["city-home"].url
     alert = publish_alert("Boil-water notice")
