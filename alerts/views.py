@@ -1,38 +1,30 @@
 """The "Current alerts" page and the feeds' views.
 
 Every response is the same for everyone (no session, no cookie, no CSRF token), so the page cache
-and any CDN can keep it; the feeds say so with ``Cache-Control: public, max-age=60`` and carry
-ETags, so a sign polling every minute mostly gets a 304, and ``Access-Control-Allow-Origin: *``,
-so other sites' pages may read them. A minute is the longest a relay can lag; during an
-emergency it is what keeps a traffic spike off the database.
+and any CDN can keep it: like every public page they get the site's ``Cache-Control: public``
+(``HTTP_CACHE_MAX_AGE``, 30 s) and an ETag (jackson/page_cache.py, ConditionalGetMiddleware), so a
+sign polling every minute mostly gets a 304. The feeds also say ``Access-Control-Allow-Origin: *``,
+so other sites' pages may read them.
 """
 
 from functools import wraps
 
 from django.http import Http404, HttpResponse
-from django.middleware.http import ConditionalGetMiddleware
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
-from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.http import require_safe
 
 from alerts import cap, feeds
 
-FEED_MAX_AGE = 60
 JSON_FEED_CONTENT_TYPE = "application/feed+json; charset=utf-8"
-
-conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
 
 def relayable(view):
-    """GET/HEAD only; public, short-lived, readable from other origins, with ETag and 304s."""
+    """GET/HEAD only, readable from other origins (caching headers come from the page cache)."""
 
     @require_safe
-    @conditional
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
         response["Access-Control-Allow-Origin"] = "*"
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -476,7 +476,7 @@ def test_responses_are_typed_cookieless_and_cacheable(client, home, url, content
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
     if url != "/alerts/":
-        assert response["Cache-Control"] == "public, max-age=60"
+        assert response["Cache-Control"] == "public, max-age=30, s-maxage=30, stale-if-error=86400"
         assert response["Access-Control-Allow-Origin"] == "*"
         again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
         assert again.status_code == 304
