@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jackson.middleware.ContentSecurityPolicyMiddleware",
+    # Before sessions and CSRF (which reads request.POST): oversized or flooding public posts are
+    # refused from their headers, unread (forms/request_limits.py).
+    "forms.request_limits.PublicRequestLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, so a host outside ALLOWED_HOSTS is refused before anything is kept for it.
@@ -140,8 +143,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Page editors with long StreamFields exceed Django's default of 1000.
+# Request bodies. Public posts are first capped by size and rate from their headers
+# (forms/request_limits.py: a form's answers plus at most three 10 MB files); these are
+# Django's own limits while it parses. The fields and the non-file part of a body are sized
+# for the admin's page editor (long StreamFields exceed Django's 1,000 fields); public
+# forms stay far below them because their bodies are capped first.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default (2.5 MB), stated so it is a decision
+# One request carries at most a form's three files (the admin uploads one file per request).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Public posts (forms, feedback, page passwords) one client may send a minute, site-wide.
+PUBLIC_POST_RATE = int(env_str("PUBLIC_POST_RATE", "30"))
 
 # Cache: local memory on one small server, Redis when REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL", "")
