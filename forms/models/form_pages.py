@@ -195,6 +195,8 @@ class FormPage(AbstractEmailForm, BasePage):
                 request.upload_handlers = [SkipFilesHandler()]
             data = request.POST
         form = self.get_form(data, page=self, user=request.user)
+        if data is None:
+            form.cleaned_data = {}  # an unbound form has none; add_error expects it
         form.add_error(None, verdict.message)
         return self.render_form(request, form, status=verdict.status)
 
