@@ -14,7 +14,7 @@ the session and CSRF middleware and decides from the headers alone:
   (Django would read nothing of it anyway);
 * a ``Content-Length`` above the largest body any public form can need
   (``forms.uploads.PUBLIC_BODY_LIMIT``: a form with the most file fields): 413;
-* more than ``PUBLIC_POST_RATE`` posts a minute from one client, counted in the
+* more than ``PUBLIC_POST_RATE`` posts a minute from one client (sign-in forms included), counted in the
   shared cache like the form guards (``forms.protection``): 429.
 
 Each page then applies its own, tighter limits (``FormPage.guard()``,
@@ -31,6 +31,8 @@ from forms.uploads import PUBLIC_BODY_LIMIT
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+#: Sign-in forms are public: the per-client budget applies to them too (guessing across accounts).
+SIGN_IN_PATHS = ("/admin/login/", "/django-admin/login/")
 
 TOO_LARGE = Verdict(
     False,
@@ -81,7 +83,9 @@ class PublicRequestLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in BODY_METHODS and not request.path.startswith(ADMIN_PREFIXES):
+        if request.method in BODY_METHODS and (
+            request.path in SIGN_IN_PATHS or not request.path.startswith(ADMIN_PREFIXES)
+        ):
             verdict = header_verdict(request) or public_post_guard().check_rate(request)
             if verdict is not None:
                 return refusal(request, verdict)

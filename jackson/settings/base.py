@@ -5,6 +5,7 @@ Everything that differs between machines comes from environment variables
 The README's configuration table lists each variable with its default.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "forms",
     "alerts",
     "search",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +77,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Sign-in security (accounts/): django-axes counts failed sign-ins in the database, so a
+# lockout holds across workers and servers. Its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "jackson.urls"
@@ -178,6 +190,24 @@ else:
 # Public form protection (forms/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# Brute-force throttling (accounts/). An account is locked after AXES_FAILURE_LIMIT wrong
+# passwords from one client, and also after that many from anywhere (so spreading guesses
+# over many addresses does not help); it unlocks after AXES_COOLOFF_MINUTES, a successful
+# sign-in before the lockout resets the count, and administrators can unlock it at once.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "forms.protection.client_address"  # the same TRUSTED_PROXY_COUNT rule as the forms
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # the audit trail is in the Wagtail admin, for Administrators only
+# Private pages' passwords: failures one client may make per page before waiting (accounts/page_passwords.py).
+PAGE_PASSWORD_FAILURE_LIMIT = int(env_str("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_COOLOFF_MINUTES = int(env_str("PAGE_PASSWORD_COOLOFF_MINUTES", "15"))
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "accounts/password_required.html"
 # Who hears about problem reports on pages outside any department (comma-separated).
 FEEDBACK_CITY_WIDE_RECIPIENTS = env_list("FEEDBACK_CITY_WIDE_RECIPIENTS", [])
 

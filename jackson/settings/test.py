@@ -17,6 +17,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Sign-in throttling off: client.login() passes no request, which django-axes requires.
+# tests/test_sign_in_security.py switches it on.
+AXES_ENABLED = False
 
 _suffix = os.environ.get("JACKSON_TEST_DB_SUFFIX", "")
 if _suffix and DATABASES["default"]["ENGINE"].endswith("postgresql"):
