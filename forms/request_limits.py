@@ -58,7 +58,7 @@ def header_verdict(request, limit=PUBLIC_BODY_LIMIT):
         if request.META.get("HTTP_TRANSFER_ENCODING"):
             return NO_LENGTH
         return None  # no body: Django reads nothing
-    if not raw.strip().isdigit():
+    if not (raw.isascii() and raw.strip().isdigit()):  # "²" passes isdigit() alone
         return BAD_LENGTH
     if int(raw) > limit:
         return TOO_LARGE
