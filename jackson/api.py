@@ -17,7 +17,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from search.text import MAX_QUERY_LENGTH
+from search.text import MAX_QUERY_LENGTH, clean_query
 
 #: Search words the backends are asked to combine at most (each becomes a nested query term).
 MAX_SEARCH_WORDS = 32
@@ -31,6 +31,9 @@ def check_search(params):
     if "search" not in params:
         return
     search = params["search"]
+    if search and not clean_query(search)[0]:
+        # Only spaces or control characters: the search backend builds no query from them and fails.
+        raise BadRequestError("search error: the search has no words")
     if len(search) > MAX_QUERY_LENGTH:
         raise BadRequestError(f"search error: keep the search to {MAX_QUERY_LENGTH} characters or fewer")
     if len(search.split()) > MAX_SEARCH_WORDS:
