@@ -17,8 +17,10 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from search.text import MAX_QUERY_LENGTH, clean_query
+from search.text import clean_query
 
+#: Characters a search may have (more than the site's search box allows; API clients paste).
+MAX_SEARCH_CHARACTERS = 1000
 #: Search words the backends are asked to combine at most (each becomes a nested query term).
 MAX_SEARCH_WORDS = 32
 #: The largest offset a database is asked for (SQLite refuses integers beyond 64 bits).
@@ -34,8 +36,8 @@ def check_search(params):
     if search and not clean_query(search)[0]:
         # Only spaces or control characters: the search backend builds no query from them and fails.
         raise BadRequestError("search error: the search has no words")
-    if len(search) > MAX_QUERY_LENGTH:
-        raise BadRequestError(f"search error: keep the search to {MAX_QUERY_LENGTH} characters or fewer")
+    if len(search) > MAX_SEARCH_CHARACTERS:
+        raise BadRequestError(f"search error: keep the search to {MAX_SEARCH_CHARACTERS} characters or fewer")
     if len(search.split()) > MAX_SEARCH_WORDS:
         raise BadRequestError(f"search error: keep the search to {MAX_SEARCH_WORDS} words or fewer")
     if search.count('"') % 2:
