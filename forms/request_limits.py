@@ -73,8 +73,9 @@ def refusal(request, verdict):
         {"message": verdict.message, "hide_feedback": True},
         status=verdict.status,
     )
+    # No "Connection: close" here: it is a hop-by-hop header a WSGI app may not set (runserver
+    # refuses it). gunicorn's sync workers close every connection after its response anyway.
     response["Cache-Control"] = "no-store"
-    response["Connection"] = "close"  # the unread body must not be taken for the next request
     return response
 
 
