@@ -29,6 +29,12 @@ MAX_OFFSET = 2**31
 CONVERTED_FIELDS = (models.DateField, models.TimeField, models.DecimalField, models.FloatField, models.UUIDField)
 
 
+def check_no_nul(params):
+    for name, value in params.items():
+        if "\x00" in value or "\x00" in name:
+            raise BadRequestError(f"{name} error: null characters are not allowed")
+
+
 def check_search(params):
     if "search" not in params:
         return
@@ -65,9 +71,7 @@ class ParameterChecks:
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         params = self.request.GET
-        for name, value in params.items():
-            if "\x00" in value or "\x00" in name:
-                raise BadRequestError(f"{name} error: null characters are not allowed")
+        check_no_nul(params)
         offset = params.get("offset", "")
         if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset error: offset must be {MAX_OFFSET} or less")
@@ -75,6 +79,7 @@ class ParameterChecks:
         check_field_filters(params, queryset.model)
 
     def find_object(self, queryset, request):
+        check_no_nul(request.GET)  # PostgreSQL refuses NUL in html_path
         if "id" in request.GET and not (request.GET["id"].isascii() and request.GET["id"].isdigit()):
             raise BadRequestError("id error: the id must be a whole number")
         return super().find_object(queryset, request)

@@ -79,6 +79,11 @@ class TestStaffSignIn:
         addresses = set(AccessFailureLog.objects.values_list("ip_address", flat=True))
         assert addresses == {f"198.51.100.{index}" for index in range(5)}
 
+    def test_junk_forwarded_address_is_recorded_as_none(self, client, axes_on, clerk, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        client.post(LOGIN, {"username": "clerk", "password": "wrong"}, HTTP_X_FORWARDED_FOR="not-an-address")
+        assert AccessFailureLog.objects.get().ip_address is None
+
     def test_failures_are_kept_for_the_audit_trail(self, client, axes_on, clerk):
         for _ in range(6):
             sign_in(client, "wrong")

@@ -200,7 +200,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_CLIENT_IP_CALLABLE = "forms.protection.client_address"  # the same TRUSTED_PROXY_COUNT rule as the forms
+AXES_CLIENT_IP_CALLABLE = "accounts.client.client_ip"  # the forms' TRUSTED_PROXY_COUNT rule
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False  # the audit trail is in the Wagtail admin, for Administrators only
