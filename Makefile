@@ -36,13 +36,18 @@ demo: install
 	@if $(PY) manage.py help create_demo_users >/dev/null 2>&1; then $(PY) manage.py create_demo_users; fi
 	@echo "Jackson is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 
-## Test tools: axe-core and the Nu HTML checker (npm), Debian's Chromium (needs root).
+## Test tools: axe-core and the Nu HTML checker (npm), Debian's Chromium and Varnish (need root).
 browser-tools:
 	npm install --no-audit --no-fund --ignore-scripts --silent
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "NOTE: /usr/bin/chromium is missing; browser tests will be skipped (sudo apt-get install chromium)."; fi; \
+	fi
+	@if [ ! -x /usr/sbin/varnishd ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	  else echo "NOTE: /usr/sbin/varnishd is missing; the Varnish test will be skipped (sudo apt-get install varnish)."; fi; \
 	fi
 	@if ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \

@@ -43,7 +43,8 @@ class ShownAlert:
     starts_at: datetime
     ends_at: datetime | None
     can_dismiss: bool
-    #: Changes with every published edit, so an edited alert shows again to those who dismissed it.
+    #: Changes with every published edit (the live revision), so an edited alert shows again to those
+    #: who dismissed it, however soon after the last one it was published.
     dismiss_key: str
     department_paths: tuple[str, ...] = ()
     page_ids: frozenset[int] = frozenset()
@@ -79,9 +80,9 @@ def _snapshot(alert):
         starts_at=alert.starts_at,
         ends_at=alert.ends_at,
         can_dismiss=alert.can_dismiss,
-        dismiss_key=f"{alert.pk}-{int((alert.last_published_at or alert.updated_at).timestamp())}",
+        dismiss_key=f"{alert.pk}-{alert.live_revision_id or int(alert.updated_at.timestamp())}",
         department_paths=tuple(department.path for department in alert.departments.all()),
-        page_ids=frozenset(page.pk for page in alert.pages.all()),
+        page_ids=frozenset(alert.page_ids),
         hotlines=tuple(Hotline(h.label, h.phone, h.tel_href) for h in alert.hotlines.all()),
     )
 
@@ -89,7 +90,7 @@ def _snapshot(alert):
 def _published():
     from alerts.models import Alert
 
-    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "pages", "hotlines")
+    alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages", "hotlines")
     return [_snapshot(alert) for alert in alerts]
 
 

@@ -10,6 +10,7 @@ class AlertsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import published, unpublished
 
+        from alerts import frontend_cache
         from alerts.models import Alert
         from home import freshness
 
@@ -17,3 +18,5 @@ class AlertsConfig(AppConfig):
         published.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-published")
         unpublished.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-unpublished")
         post_delete.connect(freshness.bump, sender=Alert, dispatch_uid="alerts-deleted")
+        # And front-end caches (CDN, Varnish) forget the pages it shows on.
+        frontend_cache.connect()

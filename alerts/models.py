@@ -7,8 +7,10 @@ staff approve its wording; it is *shown* while ``starts_at <= now < ends_at``. B
 read on every request from a cached list (``alerts.active``), never from cron.
 
 Revisions and publishing come from Wagtail's snippet mixins
-(https://docs.wagtail.org/en/stable/topics/snippets/features.html); the scope's departments
-and pages are ``ParentalManyToManyField`` so each revision keeps them.
+(https://docs.wagtail.org/en/stable/topics/snippets/features.html). The scope's departments
+are a ``ParentalManyToManyField`` (checkboxes in the admin) and its pages an orderable
+inline (``AlertPage``, one page chooser per row) so each revision keeps both: a many-to-many
+to ``Page`` would only get a plain multiple select listing every page of the site.
 """
 
 from django.core.exceptions import ValidationError
@@ -55,12 +57,6 @@ class Alert(DraftStateMixin, RevisionMixin, ClusterableModel):
         related_name="+",
         help_text="With 'Chosen departments' sections': every page in these departments.",
     )
-    pages = ParentalManyToManyField(
-        "wagtailcore.Page",
-        blank=True,
-        related_name="+",
-        help_text="With 'Chosen pages': these pages only.",
-    )
     starts_at = models.DateTimeField("Show from", default=timezone.now)
     ends_at = models.DateTimeField("Show until", null=True, blank=True, help_text="Leave empty to show until expired.")
     dismissible = models.BooleanField(
@@ -71,9 +67,19 @@ class Alert(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
+        permissions = [
+            # Without it, a user's alert permissions reach only their own departments' pages
+            # (see alerts/permissions.py): a department never alerts the whole city.
+            ("alert_anywhere", "Can raise alerts for the whole site or any department"),
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def page_ids(self):
+        """The chosen pages' ids (also for an unsaved revision, whose rows live in memory)."""
+        return [row.page_id for row in self.scope_pages.all() if row.page_id]
 
     @property
     def rank(self):
@@ -93,6 +99,20 @@ class Alert(DraftStateMixin, RevisionMixin, ClusterableModel):
             raise ValidationError({"ends_at": "The end must be after the start."})
         if self.severity == Severity.EMERGENCY:
             self.dismissible = False
+
+
+class AlertPage(Orderable):
+    """One page in a "Chosen pages" scope; a row per page gives staff Wagtail's page chooser."""
+
+    alert = ParentalKey(Alert, on_delete=models.CASCADE, related_name="scope_pages")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    class Meta(Orderable.Meta):
+        verbose_name = "page"
+        verbose_name_plural = "pages"
+
+    def __str__(self):
+        return str(self.page)
 
 
 class AlertHotline(Orderable):

@@ -33,6 +33,8 @@ def production_env(database_url, workdir, **extra):
         DATABASE_URL=database_url,
         STATIC_ROOT=str(Path(workdir) / "static"),
         MEDIA_ROOT=str(Path(workdir) / "media"),
+        # The on-disk caches (no REDIS_URL) start empty for every run, never shared with another.
+        CACHE_DIR=str(Path(workdir) / "cache"),
         SECURE_COOKIES="false",
         LOG_LEVEL="ERROR",
     )
@@ -110,7 +112,7 @@ def gunicorn(env, workers=3, threads=1):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # three workers importing Django and Wagtail on a busy machine
         while True:
             try:
                 urllib.request.urlopen(base + "/", timeout=2).read()

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import freshness
 from home.blocks import BodyBlock, StepBlock
 from home.models import BasePage
 
@@ -39,6 +40,10 @@ def paginate(request, queryset, per_page=20):
 def query_value(request, name, max_length=100):
     """A GET parameter cut to ``max_length``, without NUL bytes: PostgreSQL refuses them in queries."""
     return request.GET.get(name, "")[:max_length].replace("\x00", "")
+
+
+#: How long a department page's listings are kept (a publish forgets them at once; see home.freshness).
+LISTINGS_KEEP_SECONDS = 60
 
 
 def live_departments():
@@ -166,12 +171,19 @@ class DepartmentPage(BasePage):
         from forms.models import FormPage
         from news.models import NewsPage
 
+        def listings():
+            return {
+                "services": list(self._descendants(ServicePage).order_by("title")),
+                "contacts": list(self._descendants(ContactPage).order_by("title")),
+                "faqs": list(self._descendants(FAQPage).order_by("title")),
+                "forms": list(self._descendants(FormPage).order_by("title")),
+                "latest_news": list(self._descendants(NewsPage).order_by("-date", "-pk")[:3]),
+            }
+
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self._descendants(ServicePage).order_by("title")
-        context["contacts"] = self._descendants(ContactPage).order_by("title")
-        context["faqs"] = self._descendants(FAQPage).order_by("title")
-        context["forms"] = self._descendants(FormPage).order_by("title")
-        context["latest_news"] = self._descendants(NewsPage).order_by("-date", "-pk")[:3]
+        # Five listings that change only when a page is published, moved or unpublished (which bumps
+        # the content version) are kept under it; upcoming events depend on the clock, so are read.
+        context.update(freshness.kept(f"department-listings:{self.pk}", LISTINGS_KEEP_SECONDS, listings))
         context["upcoming_events"] = EventPage.objects.upcoming().descendant_of(self)[:3]
         return context
 

@@ -18,8 +18,14 @@ and from the admin (the ``after_create_page`` hook), so the two can never
 drift apart.
 
 Site-wide roles (:func:`setup_site_roles`, ``manage.py setup_roles``):
-Communications edits and publishes everywhere, Emergency publisher is a
-placeholder for alerts, Administrator has every permission.
+Communications edits and publishes everywhere (alerts included), Emergency
+publisher raises, publishes and expires alerts anywhere and does nothing
+else, Administrator has every permission.
+
+Alerts: a department's publishers may raise alerts too, but only for their
+own department's pages (alerts/permissions.py narrows them; the
+``alerts.alert_anywhere`` permission is what lifts that limit). Alert
+permissions are named here as strings so this layer never imports alerts.
 
 Wagtail page permissions are ``GroupPagePermission`` rows pointing at an
 ``auth.Permission`` (``add_page``, ``change_page``, ``publish_page``…) and
@@ -58,6 +64,16 @@ ALL_MEDIA_PERMISSIONS = DEPARTMENT_MEDIA_PERMISSIONS + [
     ("wagtaildocs", "delete_document"),
 ]
 
+#: Raise, edit, publish and expire (unpublish) alerts. Without ``alert_anywhere``, only
+#: for the user's own departments.
+ALERT_PERMISSIONS = [
+    ("alerts", "add_alert"),
+    ("alerts", "change_alert"),
+    ("alerts", "publish_alert"),
+    ("alerts", "view_alert"),
+]
+ALERT_ANYWHERE = [("alerts", "alert_anywhere")]
+
 #: Django model permissions Communications needs outside the page tree.
 COMMUNICATIONS_MODEL_PERMISSIONS = [
     ("wagtailredirects", "add_redirect"),
@@ -71,6 +87,10 @@ COMMUNICATIONS_MODEL_PERMISSIONS = [
     ("forms", "view_feedback"),
     ("forms", "change_feedback"),
     ("forms", "triage_all_feedback"),
+    # Every alert, anywhere, including deleting mistaken drafts.
+    *ALERT_PERMISSIONS,
+    *ALERT_ANYWHERE,
+    ("alerts", "delete_alert"),
 ]
 
 COMMUNICATIONS = "Communications"
@@ -168,6 +188,8 @@ def setup_department(department):
         group.permissions.add(access)
         grant_page_permissions(group, department, page_perms)
         grant_collection_permissions(group, roles.collection, DEPARTMENT_MEDIA_PERMISSIONS)
+    # Publishers may alert their own department's pages; editors get nothing for alerts.
+    grant_model_permissions(roles.publishers, ALERT_PERMISSIONS)
 
     WorkflowPage.objects.update_or_create(page=department, defaults={"workflow": roles.workflow})
     return roles
@@ -186,10 +208,12 @@ def setup_site_roles():
     grant_collection_permissions(communications, root_collection, ALL_MEDIA_PERMISSIONS)
     grant_model_permissions(communications, COMMUNICATIONS_MODEL_PERMISSIONS)
 
-    # Alerts do not exist yet: the group can sign in and nothing else. When
-    # the alerts snippet lands, its add/change/publish permissions attach here.
+    # Sign in, and raise, publish and expire alerts anywhere: nothing else (no pages,
+    # feedback or settings). ``set`` also takes back anything granted by hand since.
     emergency, _ = Group.objects.get_or_create(name=EMERGENCY_PUBLISHER)
-    emergency.permissions.add(access)
+    emergency.permissions.set(
+        [access, *[permission(app_label, codename) for app_label, codename in ALERT_PERMISSIONS + ALERT_ANYWHERE]]
+    )
 
     administrator, _ = Group.objects.get_or_create(name=ADMINISTRATOR)
     administrator.permissions.set(Permission.objects.all())

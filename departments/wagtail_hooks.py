@@ -15,7 +15,16 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from departments.models import DepartmentPage
+from departments.models import (
+    ContactPage,
+    DepartmentIndexPage,
+    DepartmentPage,
+    DirectoryPage,
+    FAQIndexPage,
+    FAQPage,
+    ServiceIndexPage,
+    ServicePage,
+)
 from departments.reviews import PageReviewView, ReviewReportView
 from departments.roles import setup_department
 
@@ -75,3 +84,24 @@ class ReviewDateButton(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def review_date_button(page, user, view_name, next_url=None):
     yield ReviewDateButton(page=page, priority=66)
+
+
+#: The city-wide index that lists each department content type wherever it lives in the tree.
+CITY_WIDE_INDEXES = {ServicePage: ServiceIndexPage, FAQPage: FAQIndexPage, ContactPage: DirectoryPage}
+
+
+@hooks.register("frontend_cache_related")
+def department_listings(page):
+    """A service, FAQ or contact shows on its city-wide index (see home/frontend_cache.py); a
+    department on the department list and in every index's department filter."""
+    if isinstance(page, DepartmentPage):
+        return [
+            *DepartmentIndexPage.objects.live(),
+            *ServiceIndexPage.objects.live(),
+            *FAQIndexPage.objects.live(),
+            *DirectoryPage.objects.live(),
+        ]
+    for page_type, index_type in CITY_WIDE_INDEXES.items():
+        if isinstance(page, page_type):
+            return index_type.objects.live()
+    return ()

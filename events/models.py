@@ -17,15 +17,15 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from departments.models import filter_by_department_and_topic, live_departments, paginate
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.visibility import KeptPageQuerySet
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(KeptPageQuerySet):
     def upcoming(self):
         """Live, public events that have not ended yet, soonest first."""
         return self.live().public().filter(end__gte=timezone.now()).order_by("start", "pk")
@@ -48,6 +48,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
+
+    def get_cached_paths(self):
+        """The listings and the calendar, purged from front-end caches with the index (home/frontend_cache.py)."""
+        return ["/", "/past/", "/calendar.ics"]
 
     @path("")
     def upcoming(self, request):
@@ -154,6 +158,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def listing_summary(self):
         return self.summary
+
+    def get_cached_paths(self):
+        return ["/", "/event.ics"]
 
     @property
     def is_past(self):

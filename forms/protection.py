@@ -16,8 +16,8 @@ instead, none of which needs state in the page:
    Browsers always send one of the two on a form POST, so a cross-site form or
    script cannot post on a resident's behalf (``"cross_origin"``, HTTP 403).
 3. **Rate limit** — at most ``rate`` submissions per ``per`` seconds per
-   client and scope, counted in the Django cache (Redis in production, so all
-   workers share the count). The client address is taken from ``REMOTE_ADDR``,
+   client and scope, counted in the Django cache (shared by all workers: on the
+   server's disk, or Redis with ``REDIS_URL``). The client address is taken from ``REMOTE_ADDR``,
    or from ``X-Forwarded-For`` only when ``TRUSTED_PROXY_COUNT`` says how many
    proxies of ours sit in front. The address is never stored: the cache key is
    an HMAC of it (``"rate_limited"``, HTTP 429).
@@ -257,10 +257,19 @@ def count_in_window(key, seconds):
     incr_window = getattr(cache, "incr_window", None)
     if incr_window is not None:  # our Redis cache: one round trip (jackson/cache.py)
         return incr_window(key, seconds)
-    # add() is a no-op if the window is already open; incr() is atomic on Redis and locmem.
+    # add() opens the window (a no-op if it is open: first writer wins); incr() counts in it
+    # and keeps its expiry. Both are atomic on locmem (a lock) and on the shared disk cache
+    # (diskcache: one SQLite transaction each, retried while another worker holds the lock),
+    # so workers sharing the disk cache never lose a count (tests/test_shared_cache.py).
     cache.add(key, 0, timeout=seconds)
     try:
-        return cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # the key expired between add() and incr()
         cache.add(key, 1, timeout=seconds)
         return 1
+    if count is None:  # diskcache gave up waiting for the lock: fail open, as for any outage
+        raise RuntimeError("rate-limit counter unavailable")
+    return count
+
+
+_count_in_window = count_in_window  # the earlier private name, still used by tests/test_shared_cache.py

@@ -6,11 +6,11 @@ Saving (and so publishing), unpublishing, moving or deleting a page,
 changing a view restriction, a site or the city settings calls ``bump()``, which forgets them all at once. Other apps
 connect their own signals to ``bump`` (search does for synonym groups).
 
-With a shared cache (``REDIS_URL``) every server sees a bump at once; with the
-default per-process cache, other worker processes catch up when their entries
-expire (each cache sets its own, short, timeout). Anything that must never
-show a hidden page re-checks visibility when it is served, so only *new*
-pages can lag, never removed or restricted ones.
+The cache is shared by every worker (on disk on one server, or Redis for
+several: jackson/settings/caches.py), so every worker sees a bump at once.
+A bump made inside a transaction is made again when it commits (``bump``).
+Anything that must never show a hidden page re-checks visibility when it is
+served, so only *new* pages could ever lag, never removed or restricted ones.
 """
 
 import contextlib
@@ -20,6 +20,7 @@ import time
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ def one_reading():
     """Read the version once for this block: a page view reads it for its site, navigation, footer and
     search, five to seven cache round trips with a shared cache. A bump inside the block is seen at once.
     """
+    if _this_reading.get() is not None:  # already inside one (the page cache's, around the page's)
+        yield
+        return
     token = _this_reading.set({})
     try:
         yield
@@ -76,7 +80,20 @@ def forget_local_copy():
 
 
 def bump(**kwargs):
-    """A signal receiver: every cache keyed by ``version()`` is forgotten."""
+    """A signal receiver: every cache keyed by ``version()`` is forgotten, now and again after commit.
+
+    Most changes arrive inside a transaction (publishing, deleting, editing settings). Between
+    the first bump and the commit, other requests still read the old rows, and a page rendered
+    then would be kept under the *new* version and outlive the change. Forgetting again once
+    the transaction commits (``on_commit``) leaves nothing from that window. Outside a
+    transaction the change is already committed, and once is enough.
+    """
+    _new_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_version, robust=True)
+
+
+def _new_version():
     forget_local_copy()
     try:
         cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)

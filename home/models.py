@@ -12,10 +12,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock, TopTaskBlock
+from home.visibility import KeptPageManager, may_be_restricted
 
 
 def department_of(page):
@@ -28,6 +29,8 @@ def department_of(page):
 
     if page is None or not getattr(page, "path", None):
         return None
+    if isinstance(page, DepartmentPage):
+        return page
     return DepartmentPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
@@ -37,8 +40,16 @@ class BasePage(Page):
     #: Human name of the type, shown in search results and listings.
     type_label = "Page"
 
+    objects = KeptPageManager()
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries for a page no restriction can reach (home/visibility.py)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @cached_property
     def department(self):
@@ -96,7 +107,7 @@ class HomePage(BasePage):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
+        context["latest_news"] = NewsPage.objects.live().public().select_related("image").order_by("-date", "-pk")[:3]
         context["upcoming_events"] = EventPage.objects.upcoming()[:4]
         context["departments"] = DepartmentPage.objects.live().public().order_by("title")
         return context

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -9,6 +11,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.page_passwords import authenticate_with_password
 from jackson.api import api_router
+from jackson.health import healthz
+
+#: The 500 page with the site-wide alerts (jackson/views.py).
+handler500 = "jackson.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -16,16 +22,22 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("feedback/", include("forms.urls")),
+    path("alerts/", include("alerts.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploaded images, unless a web server or CDN serves MEDIA_URL (SERVE_MEDIA=false): jackson/media.py.
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    from jackson.media import public_media
+
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", public_media)]
 
 # Wagtail's page URL pattern allows no dots, so the routable pages' iCal files
 # (/events/calendar.ics, /events/…/event.ics) get their own pattern.

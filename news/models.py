@@ -34,6 +34,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     max_count = 1
 
+    def get_cached_paths(self):
+        """The listing and its feed, purged from front-end caches with the index (home/frontend_cache.py)."""
+        return ["/", "/feed/"]
+
     def stories(self):
         return NewsPage.objects.live().public().order_by("-date", "-pk")
 

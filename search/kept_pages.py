@@ -9,9 +9,9 @@ site's content version (``home.freshness``) and for ``SEARCH_ANSWER_SECONDS``,
 like the answers themselves.
 
 A kept page is served only after one query confirms that every page it links
-to as a result or a best bet is still live, public and unexpired. With the
-default per-process cache a worker may not have seen another worker's bump;
-this check is what guarantees an unpublished, restricted or expired page never
+to as a result or a best bet is still live, public and unexpired. A change made
+without a signal (a bulk update) bumps nothing, and an expiry date passes with no
+write at all; this check is what guarantees an unpublished, restricted or expired page never
 reappears from a kept copy (a changed title can lag for up to the timeout).
 Search analytics are recorded on every serve, kept or not.
 
@@ -25,6 +25,7 @@ import logging
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from wagtail import hooks
 
 from home import freshness
 from search import engine
@@ -40,6 +41,9 @@ def _key(request):
         freshness.version(),
         request.get_host(),
         sorted((key, request.GET.getlist(key)) for key in request.GET),
+        # What else every kept page depends on, as the page cache keys it (the alerts showing now,
+        # which change by the clock with no write): see jackson/page_cache.py.
+        [str(part(request)) for part in hooks.get_hooks("page_cache_key_parts")],
     ]
     return "search:page:" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 

@@ -15,7 +15,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from home import freshness
+from home import freshness, page_keeping
 from search import engine, kept_pages
 from search.models import QueryStat
 from search.text import clean_query, normalise_for_analytics
@@ -91,7 +91,13 @@ def _page_number(request):
 
 @require_GET
 def search(request):
-    """The search page; an anonymous repeat of a recent search is served from ``search.kept_pages``."""
+    """The search page; an anonymous repeat of a recent search is served from ``search.kept_pages``.
+
+    The site's page cache (jackson/page_cache.py) leaves this page to ``search.kept_pages``:
+    a kept search page is served only after one query confirms that every page it lists is
+    still public, and each serve is counted in the search analytics; one copy, not two.
+    """
+    page_keeping.keep_out(request, "search keeps its own pages")
     keeping = kept_pages.applies(request)
     kept = kept_pages.recall(request) if keeping else None
     if kept is not None:

@@ -38,6 +38,11 @@ class DemoSeeder:
 
     # -- city frame -----------------------------------------------------
 
+    def seed_alerts(self):
+        from home.demo.alerts import seed_alerts
+
+        return Counter([seed_alerts(self.departments)])
+
     def seed_home(self):
         from home.models import HomePage
 

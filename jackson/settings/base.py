@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "wagtail.contrib.forms",
+    "jackson.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache (see jackson/apps.py)
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -68,6 +69,12 @@ MIDDLEWARE = [
     # Before sessions and CSRF (which reads request.POST): oversized or flooding public posts are
     # refused from their headers, unread (forms/request_limits.py).
     "forms.request_limits.PublicRequestLimitMiddleware",
+    # 304s for every response with an ETag, page-cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, auth, CSRF and the page tree, so a hit costs none of them (jackson/page_cache.py).
+    "jackson.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which keeps each encoding as sent: a hit is never compressed again.
+    "jackson.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, so a host outside ALLOWED_HOSTS is refused before anything is kept for it.
@@ -146,6 +153,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
+# Uploaded images are served by the app itself (jackson/media.py) unless a web server or CDN does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+MEDIA_CACHE_SECONDS = int(env_str("MEDIA_CACHE_SECONDS", str(60 * 60 * 24)))
 # Files residents upload with department forms: never under MEDIA_ROOT, never served by URL
 # (staff download them through a permission-checked admin view; see docs/departments.md).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
@@ -169,23 +179,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # Public posts (forms, feedback, page passwords) one client may send a minute, site-wide.
 PUBLIC_POST_RATE = int(env_str("PUBLIC_POST_RATE", "30"))
 
-# Cache: local memory on one small server, Redis when REDIS_URL is set.
+# Caches: on the local disk, shared by every worker of one server; Redis when REDIS_URL is set.
+# Page entries have an alias of their own so they never evict rate-limit windows (settings/caches.py).
+from jackson.settings.caches import caches  # noqa: E402
+
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "jackson.cache.JacksonRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "jackson"),
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "jackson",
-        }
-    }
+CACHES = caches(BASE_DIR)
+# Whole anonymous pages kept on the server (jackson/page_cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# What browsers and CDNs are told (Cache-Control on public pages): see README, "Caching".
+HTTP_CACHE_MAX_AGE = int(env_str("HTTP_CACHE_MAX_AGE", "30"))
+HTTP_CACHE_STALE_IF_ERROR = int(env_str("HTTP_CACHE_STALE_IF_ERROR", "86400"))
 
 # Public form protection (forms/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
@@ -230,6 +234,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "City of Jackson")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Who the CAP alert feed says sends the city's alerts (alerts/cap.py); empty: WAGTAILADMIN_BASE_URL's host.
+ALERTS_CAP_SENDER = env_str("ALERTS_CAP_SENDER", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -242,6 +248,11 @@ from jackson.settings.search import search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = search_backends()
 # Seconds a search answer (one page of result ids, the total, the facets) is kept (search/engine.py).
 SEARCH_ANSWER_SECONDS = int(env_str("SEARCH_ANSWER_SECONDS", "60"))
+
+# Front-end caches (Varnish, Cloudflare, CloudFront) purged after publishing; none by default.
+from jackson.settings.frontend_cache import frontend_cache_backends  # noqa: E402
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # Content-Security-Policy for the public site (not the Wagtail admin, whose
 # own scripts are outside our control). No 'unsafe-inline' anywhere.

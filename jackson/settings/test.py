@@ -14,9 +14,17 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
+}
+# Off unless a test turns it on (tests/test_page_cache.py): most tests change rows without a
+# signal (a rolled-back test sends none) and read the page again.
+PAGE_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No front-end cache whatever the environment says; tests that purge set a recording backend.
+WAGTAILFRONTENDCACHE = {}
 # Sign-in throttling off: client.login() passes no request, which django-axes requires.
 # tests/test_sign_in_security.py switches it on.
 AXES_ENABLED = False

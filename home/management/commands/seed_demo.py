@@ -56,6 +56,7 @@ class Command(BaseCommand):
             ("Home-page top tasks and city settings", seeder.seed_top_tasks_and_settings),
             ("News", seeder.seed_news),
             ("Events", seeder.seed_events),
+            ("Alerts (a scheduled boil-water notice)", seeder.seed_alerts),
         ]
         # With the index rebuilt at the end, indexing every save on the way is wasted work.
         pause = search_indexing_paused() if not skip_index else contextlib.nullcontext()
