@@ -76,6 +76,10 @@ GET_INPUTS = [
     ("departments", "/departments/", ["page"]),
     ("directory", "/directory/", ["page", "q"]),
     ("form page", "/departments/parks/park-pavilion-reservation/", ["thanks"]),
+    ("alerts", "/alerts/", ["page"]),
+    ("alert feeds", "/alerts/feed.rss", ["page"]),
+    ("alert json", "/alerts/feed.json", ["page"]),
+    ("alert cap", "/alerts/cap.atom", ["page"]),
     (
         "api pages",
         "/api/v2/pages/",
