@@ -114,7 +114,7 @@ def _wants_json(request):
 
 def _page_id(raw_id):
     raw_id = (raw_id or "").strip()
-    if not raw_id.isdigit() or len(raw_id) > 18:
+    if not (raw_id.isascii() and raw_id.isdigit()) or len(raw_id) > 18:  # "²" is a digit to isdigit()
         return None
     return int(raw_id)
 

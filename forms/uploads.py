@@ -15,6 +15,21 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+#: File fields one form may have: the editor refuses more (``FormPage.clean``), so the largest
+#: body a public form can need is known before a request is read.
+MAX_FILE_FIELDS_PER_FORM = 3
+#: Room for every answer that is not a file (a multi-line answer is at most 10,000 characters,
+#: up to four bytes each) plus multipart headers.
+TEXT_BODY_BYTES = 512 * 1024
+
+
+def form_body_limit(file_fields):
+    """The largest request body a form with ``file_fields`` file inputs can need."""
+    return TEXT_BODY_BYTES + MAX_UPLOAD_BYTES * min(file_fields, MAX_FILE_FIELDS_PER_FORM)
+
+
+#: The largest body any public (non-admin) POST can need: a form with the most file fields.
+PUBLIC_BODY_LIMIT = form_body_limit(MAX_FILE_FIELDS_PER_FORM)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.page_passwords import authenticate_with_password
 from jackson.api import api_router
 from jackson.health import healthz
 
@@ -42,5 +43,11 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 # (/events/calendar.ics, /events/…/event.ics) get their own pattern.
 urlpatterns += [
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="page_ical"),
+    # Wagtail's private-page password form, throttled (accounts/page_passwords.py); same path, matched first.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="page_password",
+    ),
     path("", include(wagtail_urls)),
 ]

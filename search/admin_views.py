@@ -30,7 +30,7 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         days = self.request.GET.get("days", "7")
-        days = int(days) if days.isdigit() and int(days) in PERIODS else 7
+        days = int(days) if days.isascii() and days.isdigit() and int(days) in PERIODS else 7
         context.update(
             days=days,
             periods=PERIODS,

@@ -85,7 +85,8 @@ def safe_json(data):
 
 def _page_number(request):
     value = request.GET.get("page", "1")[:10]
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+    # isascii(): "²" and other Unicode digits pass isdigit() but not int().
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else 1
 
 
 @require_GET

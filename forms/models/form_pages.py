@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -40,7 +41,7 @@ from wagtail.search import index
 from forms.builder import FIELD_TYPE_CHOICES, RESERVED_NAMES, DepartmentFormBuilder
 from forms.protection import SubmissionGuard
 from forms.storage import PrivateMediaStorage
-from forms.uploads import MAX_UPLOAD_BYTES, display_name
+from forms.uploads import MAX_FILE_FIELDS_PER_FORM, TEXT_BODY_BYTES, display_name, form_body_limit
 from home.models import BasePage
 
 logger = logging.getLogger(__name__)
@@ -107,13 +108,22 @@ class FormPage(AbstractEmailForm, BasePage):
 
         return self.search_description or strip_tags(self.intro)
 
+    def clean(self):
+        super().clean()
+        files = [field for field in self.form_fields.all() if field.field_type == "file"]
+        if len(files) > MAX_FILE_FIELDS_PER_FORM:
+            raise ValidationError(
+                f"A form can ask for at most {MAX_FILE_FIELDS_PER_FORM} files; "
+                f"this one has {len(files)} file upload fields."
+            )
+
     # -- the resident's side ------------------------------------------------------------------
 
     def file_field_names(self):
         return [field.clean_name for field in self.get_form_fields() if field.field_type == "file"]
 
     def guard(self):
-        body_limit = 512 * 1024 + MAX_UPLOAD_BYTES * len(self.file_field_names())
+        body_limit = form_body_limit(len(self.file_field_names()))
         return SubmissionGuard(
             scope=self.GUARD_SCOPE,
             rate=self.GUARD_RATE,
@@ -150,23 +160,45 @@ class FormPage(AbstractEmailForm, BasePage):
                 if valid:
                     return self.render_landing_page(request, submission, *args, **kwargs)
             return super().serve(request, *args, **kwargs)
-        verdict = self.guard().check(request)
+        # Size, origin and rate come from the headers and the cache: nothing reads the body
+        # (request.POST / FILES) until they pass.
+        guard = self.guard()
+        refused = guard.check_size(request) or guard.check_origin(request) or guard.check_rate(request)
+        if refused:
+            return self.serve_refusal(request, refused)
+        verdict = guard.check_content(request.POST)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        status = 200
-        if not verdict.ok:
-            # Refused (too large, another site, too many): keep the answers and say why.
-            form.is_valid()
-            form.add_error(None, verdict.message)
-            status = verdict.status
-        elif form.is_valid():
+        if form.is_valid():
             if verdict.spam:
                 logger.info("Dropped a spam submission to form %s (%s)", self.pk, verdict.reason)
                 return redirect(self.thanks_url(request, None))
             submission = self.process_form_submission(form)
             return redirect(self.thanks_url(request, submission))
+        return self.render_form(request, form)
+
+    def render_form(self, request, form, status=200):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve_refusal(self, request, verdict):
+        """The form again with the reason it was refused, and the resident's typed answers if cheap.
+
+        A body too large is never read: the form comes back empty. For another site or too many
+        posts, the typed answers are kept only when the body is small enough to hold nothing but
+        text (``TEXT_BODY_BYTES``), and any files in it are skipped, not parsed; otherwise
+        the form comes back empty too, rather than parsing uploads we are refusing.
+        """
+        data = None
+        if verdict.reason != "too_large" and _body_length(request) <= TEXT_BODY_BYTES:
+            if not hasattr(request, "_files"):  # not yet parsed (the CSRF check may have done it)
+                request.upload_handlers = [SkipFilesHandler()]
+            data = request.POST
+        form = self.get_form(data, page=self, user=request.user)
+        if data is None:
+            form.cleaned_data = {}  # an unbound form has none; add_error expects it
+        form.add_error(None, verdict.message)
+        return self.render_form(request, form, status=verdict.status)
 
     def get_submission_class(self):
         return FormPageSubmission
@@ -206,6 +238,26 @@ class FormPage(AbstractEmailForm, BasePage):
             if address.strip() and address.strip() not in recipients:
                 recipients.append(address.strip())
         return recipients
+
+
+def _body_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+class SkipFilesHandler(FileUploadHandler):
+    """Reads a multipart body's text fields and drops its files unstored."""
+
+    def new_file(self, *args, **kwargs):
+        raise SkipFile
+
+    def receive_data_chunk(self, raw_data, start):
+        return None
+
+    def file_complete(self, file_size):
+        return None
 
 
 class FormPageSubmission(AbstractFormSubmission):

@@ -5,6 +5,7 @@ Everything that differs between machines comes from environment variables
 The README's configuration table lists each variable with its default.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "forms",
     "alerts",
     "search",
+    "accounts",
     "wagtail.contrib.forms",
     "jackson.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache (see jackson/apps.py)
     "wagtail.contrib.redirects",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jackson.middleware.ContentSecurityPolicyMiddleware",
+    # Before sessions and CSRF (which reads request.POST): oversized or flooding public posts are
+    # refused from their headers, unread (forms/request_limits.py).
+    "forms.request_limits.PublicRequestLimitMiddleware",
     # 304s for every response with an ETag, page-cache hits included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions, auth, CSRF and the page tree, so a hit costs none of them (jackson/page_cache.py).
@@ -78,6 +84,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Sign-in security (accounts/): django-axes counts failed sign-ins in the database, so a
+# lockout holds across workers and servers. Its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "jackson.urls"
@@ -150,8 +165,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Page editors with long StreamFields exceed Django's default of 1000.
+# Request bodies. Public posts are first capped by size and rate from their headers
+# (forms/request_limits.py: a form's answers plus at most three 10 MB files); these are
+# Django's own limits while it parses. The fields and the non-file part of a body are sized
+# for the admin's page editor (long StreamFields exceed Django's 1,000 fields); public
+# forms stay far below them because their bodies are capped first.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default (2.5 MB), stated so it is a decision
+# One request carries at most a form's three files (the admin uploads one file per request).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Public posts (forms, feedback, page passwords) one client may send a minute, site-wide.
+PUBLIC_POST_RATE = int(env_str("PUBLIC_POST_RATE", "30"))
 
 # Caches: on the local disk, shared by every worker of one server; Redis when REDIS_URL is set.
 # Page entries have an alias of their own so they never evict rate-limit windows (settings/caches.py).
@@ -168,6 +194,24 @@ HTTP_CACHE_STALE_IF_ERROR = int(env_str("HTTP_CACHE_STALE_IF_ERROR", "86400"))
 # Public form protection (forms/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# Brute-force throttling (accounts/). An account is locked after AXES_FAILURE_LIMIT wrong
+# passwords from one client, and also after that many from anywhere (so spreading guesses
+# over many addresses does not help); it unlocks after AXES_COOLOFF_MINUTES, a successful
+# sign-in before the lockout resets the count, and administrators can unlock it at once.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "accounts.client.client_ip"  # the forms' TRUSTED_PROXY_COUNT rule
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # the audit trail is in the Wagtail admin, for Administrators only
+# Private pages' passwords: failures one client may make per page before waiting (accounts/page_passwords.py).
+PAGE_PASSWORD_FAILURE_LIMIT = int(env_str("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_COOLOFF_MINUTES = int(env_str("PAGE_PASSWORD_COOLOFF_MINUTES", "15"))
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "accounts/password_required.html"
 # Who hears about problem reports on pages outside any department (comma-separated).
 FEEDBACK_CITY_WIDE_RECIPIENTS = env_list("FEEDBACK_CITY_WIDE_RECIPIENTS", [])
 

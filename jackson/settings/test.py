@@ -25,6 +25,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # No front-end cache whatever the environment says; tests that purge set a recording backend.
 WAGTAILFRONTENDCACHE = {}
+# Sign-in throttling off: client.login() passes no request, which django-axes requires.
+# tests/test_sign_in_security.py switches it on.
+AXES_ENABLED = False
 
 _suffix = os.environ.get("JACKSON_TEST_DB_SUFFIX", "")
 if _suffix and DATABASES["default"]["ENGINE"].endswith("postgresql"):
