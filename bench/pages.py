@@ -27,7 +27,6 @@ busy and none waits in the socket queue: p50 is a request's own time under full 
 """
 
 import argparse
-import contextlib
 import os
 import sys
 import time
@@ -43,7 +42,6 @@ from bench.common import (  # noqa: E402
     prepare_demo,
     production_env,
     replace_section,
-    scratch_postgres,
     shell_output,
     sqlite_url,
     workdir,
@@ -168,17 +166,8 @@ def main():
         runs["SQLite, disk cache"] = measure("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
     if args.only != "sqlite":
         prefix = f"bench-pages-{os.getpid()}"
-        try:
-            with (
-                contextlib.nullcontext(args.database_url)
-                if args.database_url
-                else scratch_postgres("jackson_pages_bench") as url
-            ):
-                runs["PostgreSQL, Redis"] = measure(
-                    "PostgreSQL", url, args, {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
-                )
-        finally:
-            wrk.redis_cleanup(REDIS_URL, prefix)
+        with wrk.postgres_with_redis(args.database_url, "jackson_pages_bench", REDIS_URL, prefix) as (url, env):
+            runs["PostgreSQL, Redis"] = measure("PostgreSQL", url, args, env)
 
     load_after = " / ".join(f"{n:.1f}" for n in os.getloadavg())
     report = table(runs) + "\n\n" + "\n".join(verdicts(runs))

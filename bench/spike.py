@@ -29,7 +29,6 @@ page showing the alert within 60 s. Every loop is bounded and only 127.0.0.1 is 
 """
 
 import argparse
-import contextlib
 import json
 import os
 import random
@@ -53,7 +52,6 @@ from bench.common import (  # noqa: E402
     prepare_demo,
     production_env,
     replace_section,
-    scratch_postgres,
     shell_output,
     sqlite_url,
     workdir,
@@ -324,17 +322,8 @@ def main():
     runs = {}
     if args.only != "sqlite":
         prefix = f"bench-spike-{os.getpid()}"
-        try:
-            with (
-                contextlib.nullcontext(args.database_url)
-                if args.database_url
-                else scratch_postgres("jackson_spike_bench") as url
-            ):
-                runs["PostgreSQL, Redis"] = spike(
-                    "PostgreSQL", url, args, {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
-                )
-        finally:
-            wrk.redis_cleanup(REDIS_URL, prefix)
+        with wrk.postgres_with_redis(args.database_url, "jackson_spike_bench", REDIS_URL, prefix) as (url, env):
+            runs["PostgreSQL, Redis"] = spike("PostgreSQL", url, args, env)
     if args.only != "postgres" and not args.database_url:
         runs["SQLite, disk cache"] = spike("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
 

@@ -5,6 +5,7 @@ two-core machine it takes far less of the server's CPU than a Python client woul
 Its Lua hooks let bench/spike.py rotate paths, pace requests and count non-2xx answers.
 """
 
+import contextlib
 import os
 import platform
 import re
@@ -83,3 +84,17 @@ def redis_cleanup(url, prefix):
     client = redis.Redis.from_url(url)
     for key in client.scan_iter(f"{prefix}*", count=1000):
         client.delete(key)
+
+
+@contextlib.contextmanager
+def postgres_with_redis(database_url, scratch_name, redis_url, prefix):
+    """``(database URL, environment)`` for a run on PostgreSQL with Redis: ``database_url`` as given,
+    or a scratch database made and dropped around the run; the Redis keys the server writes under
+    ``prefix`` are deleted afterwards."""
+    from bench.common import scratch_postgres
+
+    try:
+        with contextlib.nullcontext(database_url) if database_url else scratch_postgres(scratch_name) as url:
+            yield url, {"REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix}
+    finally:
+        redis_cleanup(redis_url, prefix)
