@@ -29,11 +29,12 @@ install-dev: $(VENV)/.installed-dev
 run: install demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## The demo app (demo/) is installed by the development settings that manage.py uses by default.
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py create_demo_admin
-	@if $(PY) manage.py help create_demo_users >/dev/null 2>&1; then $(PY) manage.py create_demo_users; fi
+	$(PY) manage.py create_demo_users
 	@echo "Jackson is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 
 ## Test tools: axe-core and the Nu HTML checker (npm), Debian's Chromium and Varnish (need root).
@@ -55,9 +56,12 @@ browser-tools:
 	  else echo "NOTE: java is missing; the Nu HTML checker test will be skipped."; fi; \
 	fi
 
-## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL), one process per core.
+## PYTEST_WORKERS=0 runs in one process; PYTEST_ARGS selects, e.g. PYTEST_ARGS="-m 'not browser'".
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
 test: install-dev browser-tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

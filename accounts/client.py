@@ -2,7 +2,7 @@
 
 import ipaddress
 
-from forms.protection import client_address
+from core.protection import client_address
 
 
 def client_ip(request):

@@ -26,7 +26,7 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction
 
-from forms.protection import count_in_window, hashed_client
+from core.protection import count_in_window, hashed_client
 
 logger = logging.getLogger(__name__)
 

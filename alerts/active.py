@@ -2,23 +2,36 @@
 
 Every page view asks "which alerts are showing here?". The answer comes from a small list
 of every *published* alert (plain dicts, a handful at most), kept in the cache under the
-content version (``home.freshness``): publishing, unpublishing or deleting an alert bumps
-the version, so every worker sees the change on its next request. Start and end times are
-compared with the clock on each call, so an alert appears and disappears on the second
-without cron and without a write.
+content version (``core.freshness``) and the alerts' own version: publishing, unpublishing or
+deleting an alert moves the alerts' version (``forget``, now and again after commit), so every
+worker sees the change on its next request. Start and end times are compared with the clock
+on each call, so an alert appears and disappears on the second without cron and without a write.
+
+Why a version of their own rather than the site's: the page cache keys every page by the set of
+alerts showing (``state``), so a new alert already replaces every kept page. Bumping the site's
+version as well would also forget everything rendered pages are built from (the site, the
+navigation, kept listings and fragments, the routes), so in an emergency, the moment every page
+is asked for at once, each would be rendered from nothing.
 
 ``state(now)`` names the set of alerts showing anywhere right now. The page cache puts it
 in its keys, so a cached page can never outlive an alert's start or end.
 """
 
+import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
-from home import freshness
+from core import freshness
+
+logger = logging.getLogger(__name__)
 
 KEEP_SECONDS = 300
+VERSION_CACHE_KEY = "alerts:version"
 
 
 @dataclass(frozen=True)
@@ -94,9 +107,40 @@ def _published():
     return [_snapshot(alert) for alert in alerts]
 
 
+def version():
+    """The alerts' version (``""`` when the cache is out: the list is then computed every time)."""
+    try:
+        value = cache.get(VERSION_CACHE_KEY)
+        if value is None:
+            cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+            value = cache.get(VERSION_CACHE_KEY, "")
+        return value
+    except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
+        logger.warning("Cache unavailable; alerts read without it", exc_info=True)
+        return ""
+
+
+def _new_version():
+    try:
+        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+    except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
+        logger.warning("Cache unavailable; kept alert lists not forgotten", exc_info=True)
+
+
+def forget(**kwargs):
+    """A signal receiver: the kept alert lists are forgotten now and, inside a transaction, after it commits.
+
+    As ``core.freshness.bump`` does for the site: a request between the first forgetting and the
+    commit reads the old rows, and would keep them under the new version.
+    """
+    _new_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_version, robust=True)
+
+
 def published():
-    """Every published alert, kept under the content version."""
-    return freshness.kept("alerts:published", KEEP_SECONDS, _published)
+    """Every published alert, kept under the content version and the alerts' version."""
+    return freshness.kept(f"alerts:published:{version()}", KEEP_SECONDS, _published)
 
 
 def _ordered(alerts):

@@ -11,8 +11,8 @@ Every feed lists exactly ``alerts.active.showing()``: published, started and not
 severe first. What a feed needs beyond the banner's snapshot (when each version was published, the
 earlier versions an update replaces, the names and addresses of the departments and pages in scope)
 is read once per content version and kept (``details()``), so a feed that a thousand signs poll
-every minute costs no query per poll; publishing, unpublishing or deleting an alert, or renaming or
-moving a page, bumps the version (``home.freshness``).
+every minute costs no query per poll; publishing, unpublishing or deleting an alert moves the alerts'
+version (``alerts.active.forget``), and renaming or moving a page the content version (``core.freshness``).
 
 Alert text reaches XML parsers, screen readers and LED signs: characters XML 1.0 cannot carry
 (control characters, U+FFFE/U+FFFF) are removed once here (``relayed()``), and everything else is
@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
@@ -38,8 +39,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 from alerts import active
 from alerts.active import Hotline, ShownAlert
 from alerts.models import Alert, Scope, Severity
-from home import freshness
-from home.models import CitySettings
+from core import freshness
 
 KEEP_SECONDS = 300
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -151,8 +151,8 @@ def _details(alert, publishes, addresses):
 
 
 def details():
-    """Details of every published alert by id, kept under the content version."""
-    return freshness.kept("alerts:relay-details", KEEP_SECONDS, _compute_details)
+    """Details of every published alert by id, kept under the content version and the alerts' version."""
+    return freshness.kept(f"alerts:relay-details:{active.version()}", KEEP_SECONDS, _compute_details)
 
 
 def _clean(alert):
@@ -201,7 +201,8 @@ def find(alert_id, now=None):
 def city_name(request):
     """The city's name from its settings (kept by ``home.middleware``), else WAGTAIL_SITE_NAME."""
     if Site.find_for_request(request) is not None:
-        name = xml_text(CitySettings.for_request(request).city_name).strip()
+        # The city settings belong to the home app, above this one: looked up by name.
+        name = xml_text(apps.get_model("home", "CitySettings").for_request(request).city_name).strip()
         if name:
             return name
     return settings.WAGTAIL_SITE_NAME

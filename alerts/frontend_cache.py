@@ -2,7 +2,7 @@
 
 An alert's banner is part of every page in its scope, so each of those pages is purged: every
 live public page for a site-wide alert, a department's subtree, or the chosen pages, plus the
-alert feeds. The pages are worked out in a background task from ids (``home.frontend_cache.
+alert feeds. The pages are worked out in a background task from ids (``core.frontend_cache.
 purge_pages``), after the transaction commits, so publishing an emergency never waits for
 thousands of URLs or for the CDN.
 
@@ -15,7 +15,7 @@ An alert that starts or ends later is purged again then, where the task queue ca
 from django.utils import timezone
 
 from alerts.models import Alert, Scope
-from home import frontend_cache
+from core import frontend_cache
 
 #: The Current alerts page and the feeds under /alerts/ (alerts/urls.py), which list every alert.
 FEED_PATHS = ("/alerts/", "/alerts/feed.rss", "/alerts/feed.atom", "/alerts/feed.json", "/alerts/cap.atom")

@@ -21,6 +21,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
+from departments.telephone import tel_href
+
 
 class Severity(models.TextChoices):
     # Listed most urgent first; ``rank`` orders banners the same way.
@@ -127,5 +129,5 @@ class AlertHotline(Orderable):
 
     @property
     def tel_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        """The same ``tel:`` link a number gets anywhere else on the site (RFC 3966, with +1)."""
+        return tel_href(self.phone)

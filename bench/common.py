@@ -1,7 +1,8 @@
 """Shared plumbing for benchmarks: a scratch demo database and a real gunicorn.
 
 Benchmarks measure the site as it runs in production: production settings,
-gunicorn on 127.0.0.1, static files through whitenoise, real HTTP.
+gunicorn on 127.0.0.1, static files through whitenoise, real HTTP. The demo city is seeded under
+development settings, the only ones (with test) that install the demo app.
 """
 
 import contextlib
@@ -52,24 +53,40 @@ def manage(env, *args, quiet=True):
     )
 
 
+def seed_demo(env, *args):
+    """``manage.py seed_demo`` against the benchmark's database, under development settings.
+
+    The demo app is installed only in development and test settings, and ``seed_demo`` refuses
+    production settings; everything else (database, media, caches) comes from ``env``.
+    """
+    manage({**env, "DJANGO_SETTINGS_MODULE": "jackson.settings.dev"}, "seed_demo", "--verbosity", "0", *args)
+
+
 def shell_output(env, code):
     """What ``manage.py shell -c code`` prints, run with ``env`` (the benchmark's settings)."""
-    return subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py shell failed: {result.stderr[-3000:]}")
+    return result.stdout
 
 
 def prepare_demo(env, scale=0):
     """Migrate, seed the demo city (plus ``scale`` generated pages) and collect static files."""
     manage(env, "migrate", "--noinput")
-    manage(env, "seed_demo", "--verbosity", "0")
+    seed_demo(env)
     if scale:
-        manage(env, "seed_demo", "--scale", str(scale), "--verbosity", "0")
+        seed_demo(env, "--scale", str(scale))
+    manage(env, "collectstatic", "--noinput")
+
+
+def copy_seeded_sqlite(source, database_url, env):
+    """Use a copy of an already seeded SQLite demo city (seeding takes minutes on a busy machine)."""
+    import shutil
+
+    shutil.copyfile(source, database_url.removeprefix("sqlite:///"))
+    manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
 
 

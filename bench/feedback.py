@@ -172,9 +172,9 @@ def count_rows(database_url):
     import psycopg
 
     with psycopg.connect(database_url.replace("postgres://", "postgresql://")) as conn:
-        total = conn.execute("SELECT count(*) FROM forms_feedback").fetchone()[0]
-        distinct = conn.execute("SELECT count(DISTINCT page_url) FROM forms_feedback").fetchone()[0]
-        spam = conn.execute("SELECT count(*) FROM forms_feedback WHERE status = 'spam'").fetchone()[0]
+        total = conn.execute("SELECT count(*) FROM feedback_feedback").fetchone()[0]
+        distinct = conn.execute("SELECT count(DISTINCT page_url) FROM feedback_feedback").fetchone()[0]
+        spam = conn.execute("SELECT count(*) FROM feedback_feedback WHERE status = 'spam'").fetchone()[0]
         tasks = conn.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult").fetchone()[0]
     return total, distinct, spam, tasks
 

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import wrk  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT,
+    copy_seeded_sqlite,
     gunicorn,
     manage,
     prepare_demo,
@@ -76,7 +77,8 @@ def targets(env):
     }
 
 
-def measure_server(env, paths, names, seconds, connections, workers):
+def measure_server(env, paths, names, seconds, connections, workers, one_client=False):
+    """wrk per target; with ``one_client``, each target again with one connection (a request's own time)."""
     results = {}
     with gunicorn(env, workers=workers) as base:
         # gunicorn answers once one worker is up; the others may still be importing Django and Wagtail,
@@ -87,13 +89,19 @@ def measure_server(env, paths, names, seconds, connections, workers):
             wrk.run(url, 2, connections)  # warm up: the site, navigation and kept copies, every worker
             results[name] = {"path": paths[name], **wrk.run(url, seconds, connections)[0]}
             print(f"  {name:<11} {results[name]['rps']:>7.0f}/s  p50 {results[name]['p50']:.2f} ms", flush=True)
+            if one_client:
+                alone = {"path": paths[name], **wrk.run(url, seconds, 1)[0]}
+                results[f"{name}, one client"] = alone
+                print(f"  {name:<11} one client {alone['rps']:>7.0f}/s  p50 {alone['p50']:.2f} ms", flush=True)
     return results
 
 
 def measure(label, database_url, args, extra_env):
     directory = workdir()
     env = production_env(database_url, directory, **extra_env)
-    if args.database_url:
+    if args.sqlite_from and database_url.startswith("sqlite:///"):
+        copy_seeded_sqlite(args.sqlite_from, database_url, env)
+    elif args.database_url and not database_url.startswith("sqlite:///"):
         manage(env, "collectstatic", "--noinput")
     else:
         print(f"{label}: seeding the demo city", flush=True)
@@ -103,7 +111,9 @@ def measure(label, database_url, args, extra_env):
     kept = measure_server(env, paths, ("healthz", "static", *PAGES), args.seconds, args.connections, args.workers)
     print(f"{label}: page cache off", flush=True)
     rendered_env = {**env, "PAGE_CACHE_SECONDS": "0", "SEARCH_ANSWER_SECONDS": "0"}
-    rendered = measure_server(rendered_env, paths, PAGES, args.seconds, args.connections, args.workers)
+    rendered = measure_server(
+        rendered_env, paths, PAGES, args.seconds, args.connections, args.workers, one_client=args.one_client
+    )
     return {"kept": kept, "rendered": rendered}
 
 
@@ -125,6 +135,14 @@ def verdicts(runs):
             f"{'**met**' if not over else '**not met**'} (home {p50s['home']:.1f} ms, "
             f"department {p50s['department']:.1f} ms)"
         )
+        if "home, one client" in run["rendered"]:
+            alone = {name: run["rendered"][f"{name}, one client"]["p50"] for name in ("home", "department")}
+            over = [name for name, p50 in alone.items() if p50 > RENDERED_P50_MS]
+            lines.append(
+                f"- {label}, rendered home and department p50 at most {RENDERED_P50_MS:.0f} ms with one client "
+                f"(no queueing behind other requests): {'**met**' if not over else '**not met**'} "
+                f"(home {alone['home']:.1f} ms, department {alone['department']:.1f} ms)"
+            )
     return lines
 
 
@@ -154,6 +172,15 @@ def main():
     parser.add_argument(
         "--database-url", help="an already seeded PostgreSQL database instead of a scratch one (PostgreSQL only)"
     )
+    parser.add_argument(
+        "--one-client",
+        action="store_true",
+        help="measure each rendered page again with one wrk connection (its own latency, no queueing)",
+    )
+    parser.add_argument(
+        "--sqlite-from",
+        help="a demo city already seeded in SQLite (a file), copied for the SQLite run instead of seeding anew",
+    )
     parser.add_argument("--write", action="store_true", help="update the Pages section of BENCHMARKS.md")
     args = parser.parse_args()
     args.connections = args.connections or args.workers
@@ -162,7 +189,7 @@ def main():
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
 
     runs = {}
-    if args.only != "postgres" and not args.database_url:
+    if args.only != "postgres" and (not args.database_url or args.sqlite_from):
         runs["SQLite, disk cache"] = measure("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
     if args.only != "sqlite":
         prefix = f"bench-pages-{os.getpid()}"
@@ -174,14 +201,17 @@ def main():
     print(report)
     if args.write:
         body = (
-            f"`python bench/pages.py --seconds {args.seconds} --write` ({started}): the demo city (`seed_demo`) "
+            f"`python bench/pages.py --seconds {args.seconds}{' --one-client' if args.one_client else ''} --write` "
+            f"({started}): the demo city (`seed_demo`) "
             f"served by gunicorn ({args.workers} sync workers, production settings, whitenoise) on 127.0.0.1, "
             "first on SQLite with the caches on the local disk (no `REDIS_URL`), then on a scratch PostgreSQL "
             "database with `REDIS_URL` (kept pages on the server's disk, as deployed). "
             f"`wrk -t1 -c{args.connections} -d{args.seconds}s --latency` per target after a 2 s warm-up, "
             "anonymous GETs. *Kept*: a server with the page cache on; *rendered*: a second server with "
             "`PAGE_CACHE_SECONDS=0 SEARCH_ANSWER_SECONDS=0`, so every page is rendered and every search computed "
-            "(the site, navigation and listings still kept under the content version). Ceilings: `/healthz` "
+            "(the site, navigation, listings and `{% kept_fragment %}` pieces still kept under the content "
+            "version). *One client*: the same rendered page with `-c1`, a request's own time without "
+            "queueing behind the others on the same two cores. Ceilings: `/healthz` "
             "(the smallest Django view, every middleware) and a static file through whitenoise.\n\n"
             f"Machine: {machine}; {load_after} at the end. wrk runs on the same cores as gunicorn and the "
             "database.\n\n"

@@ -36,6 +36,7 @@ from bench.common import (  # noqa: E402
     production_env,
     replace_section,
     scratch_postgres,
+    seed_demo,
     shell_output,
     sqlite_url,
     workdir,
@@ -147,12 +148,12 @@ def http_timings(base, rounds):
 
 def seed(env, pages):
     manage(env, "migrate", "--noinput")
-    manage(env, "seed_demo", "--verbosity", "0")
+    seed_demo(env)
     code = "from wagtail.models import Page; print(Page.objects.count())"
     out = shell_output(env, code).split()
     missing = pages - int(out[-1])
     if missing > 0:
-        manage(env, "seed_demo", "--scale", str(missing), "--verbosity", "0")
+        seed_demo(env, "--scale", str(missing))
 
 
 def measure(database_url, pages, rounds, reseed=True):

@@ -47,11 +47,13 @@ from bench import wrk  # noqa: E402
 from bench.common import (  # noqa: E402
     PYTHON,
     ROOT,
+    copy_seeded_sqlite,
     gunicorn,
     manage,
     prepare_demo,
     production_env,
     replace_section,
+    seed_demo,
     shell_output,
     sqlite_url,
     workdir,
@@ -203,14 +205,16 @@ def publish_alert(env, title):
 def spike(label, database_url, args, extra_env):
     directory = workdir()
     env = production_env(database_url, directory, **extra_env)
-    if args.database_url:
+    if args.sqlite_from and database_url.startswith("sqlite:///"):
+        copy_seeded_sqlite(args.sqlite_from, database_url, env)
+    elif args.database_url and not database_url.startswith("sqlite:///"):
         manage(env, "collectstatic", "--noinput")
     else:
         print(f"{label}: seeding the demo city", flush=True)
         prepare_demo(env)
     paths = page_paths(env, args.pages)
     if len(paths) < args.pages:
-        manage(env, "seed_demo", "--scale", str(args.pages - len(paths) + 50), "--verbosity", "0")
+        seed_demo(env, "--scale", str(args.pages - len(paths) + 50))
         paths = page_paths(env, args.pages)
     if len(paths) < args.pages:
         raise RuntimeError(f"only {len(paths)} public pages, {args.pages} asked for")
@@ -313,6 +317,10 @@ def main():
         "--database-url",
         help="an already seeded PostgreSQL database to use instead of a scratch one (kept; alerts pile up)",
     )
+    parser.add_argument(
+        "--sqlite-from",
+        help="a demo city already seeded in SQLite (a file), copied for the SQLite run instead of seeding anew",
+    )
     parser.add_argument("--write", action="store_true", help="update the Emergency spike section of BENCHMARKS.md")
     args = parser.parse_args()
     wrk.require_wrk()
@@ -324,7 +332,7 @@ def main():
         prefix = f"bench-spike-{os.getpid()}"
         with wrk.postgres_with_redis(args.database_url, "jackson_spike_bench", REDIS_URL, prefix) as (url, env):
             runs["PostgreSQL, Redis"] = spike("PostgreSQL", url, args, env)
-    if args.only != "postgres" and not args.database_url:
+    if args.only != "postgres" and (not args.database_url or args.sqlite_from):
         runs["SQLite, disk cache"] = spike("SQLite", sqlite_url(workdir()), args, {"REDIS_URL": ""})
 
     load_after = " / ".join(f"{n:.1f}" for n in os.getloadavg())

@@ -5,21 +5,29 @@ pages (/departments/, /services/, /faq/, /directory/) aggregate across the
 whole tree, so nothing is entered twice.
 """
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.forms.models import FormMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import freshness
-from home.blocks import BodyBlock, StepBlock
-from home.models import BasePage
+from core import freshness, structured_data
+from core.blocks import BodyBlock, StepBlock
+from core.listings import (
+    filter_by_department_and_topic,
+    live_departments,
+    paginate,
+    query_value,
+    selected_department,
+)
+from core.pages import BasePage, MenuTitleMixin
+from core.text import phone_search_text as phone_index_text
 
 DEPARTMENT_CHILD_TYPES = [
     "departments.ServicePage",
@@ -32,52 +40,39 @@ DEPARTMENT_CHILD_TYPES = [
 ]
 
 
-def paginate(request, queryset, per_page=20):
-    """The requested page of ``queryset``; bad or out-of-range numbers give the nearest page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def query_value(request, name, max_length=100):
-    """A GET parameter cut to ``max_length``, without NUL bytes: PostgreSQL refuses them in queries."""
-    return request.GET.get(name, "")[:max_length].replace("\x00", "")
-
-
-#: How long a department page's listings are kept (a publish forgets them at once; see home.freshness).
+#: How long a department page's listings are kept (a publish forgets them at once; see core.freshness).
 LISTINGS_KEEP_SECONDS = 60
 
 
-def live_departments():
-    return DepartmentPage.objects.live().public().order_by("title")
+def group_by_department(pages, departments):
+    """``[{"department": page or None, "anchor": str, "pages": [...]}]``: pages by the department that holds them.
 
-
-def selected_department(request):
-    """The department chosen with ?department=<slug>, or None."""
-    slug = query_value(request, "department")
-    if not slug:
-        return None
-    return live_departments().filter(slug=slug).first()
-
-
-def filter_by_department_and_topic(request, pages):
-    """Narrow a city-wide listing to ``?department=<slug>`` (its subtree) and ``?topic=<tag slug>``.
-
-    Shared by the FAQ, news and events index pages. Returns ``(pages, department, topic)``;
-    an unknown department filters nothing, an unknown topic finds nothing.
+    Departments come in title order; pages outside any department come last, under None.
+    ``departments`` is the list the view already loaded, so grouping costs no query.
     """
-    department = selected_department(request)
-    if department:
-        pages = pages.descendant_of(department)
-    topic = query_value(request, "topic")
-    if topic:
-        pages = pages.filter(tags__slug=topic).distinct()
-    return pages, department, topic
+    groups = {}
+    for page in pages:
+        owner = None
+        for department in departments:
+            if page.path.startswith(department.path) and (owner is None or department.depth > owner.depth):
+                owner = department
+        groups.setdefault(owner.pk if owner else None, (owner, []))[1].append(page)
+    ordered = [groups[d.pk] for d in departments if d.pk in groups]
+    if None in groups:
+        ordered.append(groups[None])
+    return [
+        {"department": owner, "anchor": f"faq-{owner.slug}" if owner else "faq-general", "pages": items}
+        for owner, items in ordered
+    ]
 
 
-class DepartmentIndexPage(BasePage):
+class DepartmentIndexPage(MenuTitleMixin, BasePage):
     intro = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    #: New index pages start in the main navigation ("Show in menus" on the Promote tab).
+    show_in_menus_default = True
     subpage_types = ["departments.DepartmentPage"]
     max_count = 1
 
@@ -141,15 +136,33 @@ class DepartmentPage(BasePage):
         for name in ("intro", "director_name", "director_title", "phone", "email", "street_address", "office_hours")
     ] + [APIField("body")]
     type_label = "Department"
+    #: Its forms, three latest stories and next three events, from the forms, news and events apps.
+    contributed_context = {"forms": None, "latest_news": 3, "upcoming_events": 3}
 
     def listing_summary(self):
         return self.intro
 
     def phone_search_text(self):
-        """The phone number as digits, so it is found however it is typed (see search.text)."""
-        from search.text import phone_search_text
+        """The phone number as digits, so it is found however it is typed (see core.text)."""
+        return phone_index_text(self.phone)
 
-        return phone_search_text(self.phone)
+    def reference(self, describer):
+        """The department named and linked: another page's provider, organizer, publisher or employer."""
+        return {"@type": "GovernmentOrganization", "name": self.title, "url": describer.page_url(self)}
+
+    def linked_data(self, describer):
+        data = structured_data.organization(
+            self.title,
+            describer.page_url(self),
+            phone=self.phone,
+            email=self.email,
+            address=self.street_address,
+            hours=self.office_hours,
+        )
+        data["description"] = self.intro
+        if describer.organization:
+            data["parentOrganization"] = describer.organization
+        return {"@context": structured_data.SCHEMA, **data}
 
     @staticmethod
     def _split_emails(value):
@@ -167,34 +180,31 @@ class DepartmentPage(BasePage):
         return model.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from forms.models import FormPage
-        from news.models import NewsPage
-
         def listings():
             return {
                 "services": list(self._descendants(ServicePage).order_by("title")),
                 "contacts": list(self._descendants(ContactPage).order_by("title")),
                 "faqs": list(self._descendants(FAQPage).order_by("title")),
-                "forms": list(self._descendants(FormPage).order_by("title")),
-                "latest_news": list(self._descendants(NewsPage).order_by("-date", "-pk")[:3]),
             }
 
+        # Its forms, latest news and upcoming events come from those apps (core.page_context),
+        # through ``contributed_context``.
         context = super().get_context(request, *args, **kwargs)
-        # Five listings that change only when a page is published, moved or unpublished (which bumps
-        # the content version) are kept under it; upcoming events depend on the clock, so are read.
+        # Listings that change only when a page is published, moved or unpublished (which bumps
+        # the content version) are kept under it.
         context.update(freshness.kept(f"department-listings:{self.pk}", LISTINGS_KEEP_SECONDS, listings))
-        context["upcoming_events"] = EventPage.objects.upcoming().descendant_of(self)[:3]
         return context
 
 
-class ServiceIndexPage(BasePage):
+class ServiceIndexPage(MenuTitleMixin, BasePage):
     """The digital services center: every service the city offers, by department."""
 
     intro = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    #: New index pages start in the main navigation ("Show in menus" on the Promote tab).
+    show_in_menus_default = True
     subpage_types = ["departments.ServicePage"]
     max_count = 1
 
@@ -275,6 +285,7 @@ class ServicePage(BasePage):
         index.SearchField("cost"),
         index.SearchField("documents_needed"),
         index.SearchField("action_label"),
+        index.SearchField("action_form_text"),
         index.SearchField("body"),
         index.SearchField("get_department_name"),
         index.FilterField("action_type"),
@@ -287,9 +298,26 @@ class ServicePage(BasePage):
         for name in ("intro", "audience", "steps", "cost", "documents_needed", "action_type", "action_text")
     ] + [APIField("action_href"), APIField("body"), APIField("department_name")]
     type_label = "Service"
+    #: The city-wide index that lists this type: the main navigation marks it as the current section
+    #: wherever the page lives in the tree (home/templatetags/jackson_tags.py).
+    listing_index = "departments.ServiceIndexPage"
+    #: Residents come to do something: the service counts more than a form, FAQ or story saying as much.
+    search_weight = 1.5
 
     def listing_summary(self):
         return self.intro
+
+    def action_form_text(self):
+        """The words of the form this service links to, for the search index.
+
+        In search results such a form is shown through its service, never on its own
+        (search/ranking.py), so the service must be found by whatever finds the form.
+        """
+        page = self.action_page
+        if page is None or not issubclass(page.specific_class or Page, FormMixin):
+            return ""
+        form = page.specific
+        return " ".join(filter(None, [form.title, form.search_description, strip_tags(getattr(form, "intro", ""))]))
 
     @property
     def action_href(self):
@@ -301,27 +329,65 @@ class ServicePage(BasePage):
     def action_text(self):
         return self.action_label or dict(self.ACTION_CHOICES)[self.action_type]
 
+    def linked_data(self, describer):
+        data = {
+            "@context": structured_data.SCHEMA,
+            "@type": "GovernmentService",
+            "name": self.title,
+            "description": self.intro,
+            "url": describer.page_url(self),
+            "areaServed": {"@type": "City", "name": describer.city_name},
+        }
+        if self.audience:
+            data["audience"] = {"@type": "Audience", "audienceType": structured_data.plain_text(self.audience)}
+        department = self.department
+        if department is not None:
+            data["provider"] = department.reference(describer)
+        elif describer.organization:
+            data["provider"] = describer.organization
+        href = self.action_href
+        if href:
+            service_url = describer.url(href) if href.startswith("/") else href
+            data["availableChannel"] = {"@type": "ServiceChannel", "name": self.action_text, "serviceUrl": service_url}
+        return data
+
+    @property
+    def action_form(self):
+        """The live form on this site the action opens, or None (search results name it)."""
+        page = self.action_page if self.action_page_id else None
+        if page is None or not page.live or not issubclass(page.specific_class or Page, FormMixin):
+            return None
+        return page
+
 
 class FAQPageTag(TaggedItemBase):
     content_object = ParentalKey("departments.FAQPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class FAQIndexPage(BasePage):
+class FAQIndexPage(MenuTitleMixin, BasePage):
     intro = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    #: New index pages start in the main navigation ("Show in menus" on the Promote tab).
+    show_in_menus_default = True
     subpage_types = ["departments.FAQPage"]
     max_count = 1
+
+    #: Questions per page: enough that a city's whole FAQ is one page, grouped by department.
+    FAQS_PER_PAGE = 200
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         faqs, department, topic = filter_by_department_and_topic(
             request, FAQPage.objects.live().public().order_by("title")
         )
+        departments = list(live_departments())
+        page_of_faqs = paginate(request, faqs, per_page=self.FAQS_PER_PAGE)
         context.update(
-            faqs=paginate(request, faqs, per_page=50),
-            departments=live_departments(),
+            faqs=page_of_faqs,
+            faq_groups=group_by_department(page_of_faqs, departments),
+            departments=departments,
             selected_department=department,
             topics=FAQPage.tags.most_common()[:30] if FAQPage.objects.exists() else [],
             selected_topic=topic,
@@ -347,6 +413,24 @@ class FAQPage(BasePage):
     subpage_types = []
     api_fields = [APIField("answer"), APIField("tags"), APIField("department_name")]
     type_label = "FAQ"
+    #: The city-wide index that lists this type: the main navigation marks it as the current section
+    #: wherever the page lives in the tree (home/templatetags/jackson_tags.py).
+    listing_index = "departments.FAQIndexPage"
+
+    def linked_data(self, describer):
+        """The question and its answer as an ``FAQPage`` (search engines show government FAQs as answers)."""
+        return {
+            "@context": structured_data.SCHEMA,
+            "@type": "FAQPage",
+            "url": describer.page_url(self),
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": self.title,
+                    "acceptedAnswer": {"@type": "Answer", "text": structured_data.plain_text(self.answer)},
+                }
+            ],
+        }
 
     def listing_summary(self):
         from django.utils.html import strip_tags
@@ -355,13 +439,15 @@ class FAQPage(BasePage):
         return Truncator(strip_tags(self.answer)).words(40)
 
 
-class DirectoryPage(BasePage):
+class DirectoryPage(MenuTitleMixin, BasePage):
     """The contact directory: every person and office, filterable and searchable."""
 
     intro = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    #: New index pages start in the main navigation ("Show in menus" on the Promote tab).
+    show_in_menus_default = True
     subpage_types = ["departments.ContactPage"]
     max_count = 1
 
@@ -428,15 +514,47 @@ class ContactPage(BasePage):
         APIField(name) for name in ("kind", "role", "phone", "email", "street_address", "office_hours", "body")
     ] + [APIField("department_name")]
     type_label = "Contact"
+    #: The city-wide index that lists this type: the main navigation marks it as the current section
+    #: wherever the page lives in the tree (home/templatetags/jackson_tags.py).
+    listing_index = "departments.DirectoryPage"
 
     def listing_summary(self):
         return self.role
 
     def phone_search_text(self):
-        """The phone number as digits, so it is found however it is typed (see search.text)."""
-        from search.text import phone_search_text
+        """The phone number as digits, so it is found however it is typed (see core.text)."""
+        return phone_index_text(self.phone)
 
-        return phone_search_text(self.phone)
+    def linked_data(self, describer):
+        """A person as a ``Person`` working for the department; an office as a ``GovernmentOffice``."""
+        department = self.department
+        if self.kind == "office":
+            data = structured_data.organization(
+                self.title,
+                describer.page_url(self),
+                kind="GovernmentOffice",
+                phone=self.phone,
+                email=self.email,
+                address=self.street_address,
+                hours=self.office_hours,
+                description=self.role,
+            )
+            if department is not None:
+                data["parentOrganization"] = department.reference(describer)
+        else:
+            data = {"@type": "Person", "name": self.title, "url": describer.page_url(self)}
+            if self.role:
+                data["jobTitle"] = self.role
+            if self.phone:
+                data["telephone"] = structured_data.telephone(self.phone)
+            if self.email:
+                data["email"] = self.email
+            place = structured_data.postal_address(self.street_address)
+            if place:
+                data["workLocation"] = {"@type": "Place", "address": place}
+            if department is not None:
+                data["worksFor"] = department.reference(describer)
+        return {"@context": structured_data.SCHEMA, **data}
 
 
 class DepartmentRoles(models.Model):
@@ -463,47 +581,3 @@ class DepartmentRoles(models.Model):
 
     def __str__(self):
         return f"Roles for {self.department.title}"
-
-
-class PageReview(models.Model):
-    """When a page's content should next be checked by its owners.
-
-    A separate table (rather than a field on every page type) so every page,
-    whatever its type, gets one without a migration per app. A row is created
-    the first time a page is published, 12 months out; editors can move the
-    date or mark the page reviewed from the admin.
-    """
-
-    REVIEW_INTERVAL_DAYS = 365
-
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="review")
-    next_review = models.DateField("Next review", db_index=True)
-    last_reviewed_at = models.DateTimeField(null=True, blank=True)
-    last_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "page review"
-        verbose_name_plural = "page reviews"
-        ordering = ["next_review"]
-
-    def __str__(self):
-        return f"{self.page.title}: review by {self.next_review:%Y-%m-%d}"
-
-    @classmethod
-    def default_date(cls, start=None):
-        import datetime
-
-        from django.utils import timezone
-
-        start = start or timezone.localdate()
-        return start + datetime.timedelta(days=cls.REVIEW_INTERVAL_DAYS)
-
-    def mark_reviewed(self, user=None):
-        from django.utils import timezone
-
-        self.last_reviewed_at = timezone.now()
-        self.last_reviewed_by = user if user is not None and user.is_authenticated else None
-        self.next_review = self.default_date()
-        self.save()

@@ -5,6 +5,7 @@ and the demo city, so every path to "a department exists" ends in the same
 state.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
@@ -19,9 +20,8 @@ def home_page():
     site = Site.objects.filter(is_default_site=True).first()
     if site:
         return site.root_page.specific
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
+    # The home app sits above this one: its page model is looked up by name.
+    home = apps.get_model("home", "HomePage").objects.first()
     if home is None:
         raise RuntimeError("No home page: run migrations (or seed the demo city) first.")
     return home

@@ -84,9 +84,9 @@ COMMUNICATIONS_MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "delete_searchpromotion"),
     ("home", "change_citysettings"),
     # The feedback triage queue: every department's items and the city-wide queue.
-    ("forms", "view_feedback"),
-    ("forms", "change_feedback"),
-    ("forms", "triage_all_feedback"),
+    ("feedback", "view_feedback"),
+    ("feedback", "change_feedback"),
+    ("feedback", "triage_all_feedback"),
     # Every alert, anywhere, including deleting mistaken drafts.
     *ALERT_PERMISSIONS,
     *ALERT_ANYWHERE,

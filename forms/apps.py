@@ -1,3 +1,5 @@
+"""The forms app's configuration; what the app owns is in ``forms/__init__.py``."""
+
 from django.apps import AppConfig
 
 
@@ -5,6 +7,5 @@ class FormsConfig(AppConfig):
     name = "forms"
 
     def ready(self):
-        # The department-form inbox registers its admin URLs (detail, private download) here
-        # rather than in wagtail_hooks.py, which holds the feedback queue's hooks.
+        # The department-form inbox registers its admin URLs (detail, private download) here.
         from forms import submission_admin  # noqa: F401

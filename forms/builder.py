@@ -5,6 +5,11 @@ calling ``create_<field_type>_field`` on the page's ``form_builder`` class.
 We subclass it to add a phone number and a file upload type, tighten the
 built-in types (length limits, a blank first dropdown choice, native date
 inputs), and tie each field's error message to its input for screen readers.
+
+Error messages say what is needed for that field ("Enter your phone number",
+"Choose an answer to “How big is it?”") instead of Django's "This field is
+required.": the editor's own message if they wrote one, otherwise one made
+from the label and field type (``required_message``).
 See https://docs.wagtail.org/en/stable/reference/contrib/forms/customisation.html
 """
 
@@ -76,8 +81,88 @@ class UploadField(forms.FileField):
         return uploaded
 
 
+TEXT_TYPES = {"singleline", "multiline", "email", "phone", "url", "number", "date"}
+CHOICE_TYPES = {"dropdown", "radio"}
+
+#: Messages for bad answers (not blank ones), in the words of a person, with an example.
+INVALID_MESSAGES = {
+    "email": "Enter an email address in the right format, like name@example.com.",
+    "url": "Enter a web address in the right format, like https://www.example.com.",
+    "number": "Enter a number, like 12 or 3.5.",
+    "date": "Enter a real date, like 03/14/2026.",
+}
+COMMON_MESSAGES = {
+    "max_length": "Keep this answer to %(limit_value)d characters or fewer (it has %(show_value)d).",
+    "invalid_choice": "Choose one of the options listed.",
+    "max_digits": "Enter a number with at most %(max)s digits.",
+    "max_decimal_places": "Enter a number with at most %(max)s digits after the decimal point.",
+    "max_whole_digits": "Enter a number with at most %(max)s digits before the decimal point.",
+}
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text):
+    """Editor text shown as one line: control characters and runs of spaces become single spaces."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", str(text or "")).split())
+
+
+def clean_label(label):
+    return " ".join(str(label or "").split()).rstrip(" :")
+
+
+def lower_first(text):
+    """ "Your email address" → "your email address"; acronyms ("PIN number") and "I" keep their case."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1].isupper() or first == "I":
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def required_message(field):
+    """What a resident reads when a required field is blank: the editor's words, or made from the label."""
+    own = one_line(getattr(field, "error_message", ""))
+    if own:
+        return own
+    label = clean_label(field.label)
+    question = label.endswith("?")
+    kind = field.field_type
+    if kind in CHOICE_TYPES:
+        return f"Choose an answer to “{label}”." if question else f"Choose {lower_first(label)}."
+    if kind == "checkboxes":
+        return f"Select at least one answer to “{label}”."
+    if kind == "checkbox":
+        return f"Check the box “{label}” to continue."
+    if kind == "file":
+        return f"Choose a file for “{label}”."
+    return f"Answer “{label}”." if question else f"Enter {lower_first(label)}."
+
+
 class PublicFormBase(BaseForm):
     """The resident-facing form: after validation, point each input at its error message."""
+
+    def error_summary(self):
+        """(anchor, text) for the summary at the top: each message, with the field's label if it doesn't say it.
+
+        Messages made for a field ("Enter your phone number") stand alone; general ones ("Keep this
+        answer to 255 characters…") get the label in front, without doubling its punctuation
+        ("Which part of the road? Choose one…", not "…road?: Choose…").
+        """
+        lines = [(None, str(error)) for error in self.non_field_errors()]
+        for bound in self:
+            if bound.is_hidden:
+                continue
+            anchor = bound.auto_id + ("_0" if getattr(bound, "use_fieldset", False) else "")
+            label = clean_label(bound.label)
+            for error in bound.errors:
+                error = str(error)
+                if error == bound.field.error_messages.get("required") or label.lower() in error.lower():
+                    lines.append((anchor, error))
+                else:
+                    separator = "" if label[-1:] in "?!." else ":"
+                    lines.append((anchor, f"{label}{separator} {error}"))
+        return lines
 
     def full_clean(self):
         super().full_clean()
@@ -98,6 +183,15 @@ class PublicFormBase(BaseForm):
 class DepartmentFormBuilder(FormBuilder):
     def get_form_class(self):
         return type("DepartmentForm", (PublicFormBase,), self.formfields)
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        messages = dict(COMMON_MESSAGES)
+        if field.field_type in INVALID_MESSAGES:
+            messages["invalid"] = INVALID_MESSAGES[field.field_type]
+        messages["required"] = required_message(field)
+        options["error_messages"] = messages
+        return options
 
     def create_singleline_field(self, field, options):
         options["max_length"] = 255

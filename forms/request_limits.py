@@ -15,7 +15,7 @@ the session and CSRF middleware and decides from the headers alone:
 * a ``Content-Length`` above the largest body any public form can need
   (``forms.uploads.PUBLIC_BODY_LIMIT``: a form with the most file fields): 413;
 * more than ``PUBLIC_POST_RATE`` posts a minute from one client (sign-in forms included), counted in the
-  shared cache like the form guards (``forms.protection``): 429.
+  shared cache like the form guards (``core.protection``): 429.
 
 Each page then applies its own, tighter limits (``FormPage.guard()``,
 ``FEEDBACK_GUARD``) before it reads the body. The Wagtail and Django admins are
@@ -26,7 +26,7 @@ page editor posts thousands of fields.
 from django.conf import settings
 from django.shortcuts import render
 
-from forms.protection import SubmissionGuard, Verdict
+from core.protection import SubmissionGuard, Verdict
 from forms.uploads import PUBLIC_BODY_LIMIT
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

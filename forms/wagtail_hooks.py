@@ -1,68 +1,19 @@
-"""Admin hooks for the forms app: the feedback triage queue and where staff see it.
+"""What the forms app adds to other pages: a department page lists its forms (core/page_context.py)."""
 
-The classes live in forms/feedback_admin.py; this module only registers them.
-"""
-
-from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
-from forms.feedback_admin import (
-    BULK_ACTIONS,
-    FEEDBACK_POLICY,
-    FeedbackDashboardPanel,
-    FeedbackViewSet,
-    PageFeedbackReportView,
-    page_feedback_summary,
-)
-
-register_permission_policy(FEEDBACK_POLICY.model, FEEDBACK_POLICY)
-register_snippet(FeedbackViewSet)
-
-for action_class in BULK_ACTIONS:
-    hooks.register("register_bulk_action", action_class)
+from core import freshness, page_context
+from departments.models import LISTINGS_KEEP_SECONDS, DepartmentPage
+from forms.models import FormPage
 
 
-@hooks.register("construct_homepage_panels")
-def add_feedback_dashboard_panel(request, panels):
-    if FEEDBACK_POLICY.user_has_permission(request.user, "view"):
-        panels.append(FeedbackDashboardPanel(request.user))
-
-
-@hooks.register("register_admin_urls")
-def register_feedback_report_urls():
-    return [
-        path("reports/page-feedback/", PageFeedbackReportView.as_view(), name="feedback_page_report"),
-        path(
-            "reports/page-feedback/results/",
-            PageFeedbackReportView.as_view(results_only=True),
-            name="feedback_page_report_results",
-        ),
-    ]
-
-
-class PageFeedbackReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return FEEDBACK_POLICY.user_has_permission(request.user, "view")
-
-
-@hooks.register("register_reports_menu_item")
-def register_page_feedback_report_menu_item():
-    return PageFeedbackReportMenuItem(
-        "Page feedback", reverse("feedback_page_report"), name="page-feedback", icon_name="comment", order=1300
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def page_feedback_header_button(page, user, view_name, next_url=None):
-    """In the page editor's header menu: this page's open reports and helpful ratio, linking to them."""
-    if not page.pk or not FEEDBACK_POLICY.user_has_permission(user, "view"):
+@hooks.register(page_context.HOOK)
+def department_forms(page, request, context):
+    """``forms``: the live public forms in a department's subtree, by title, kept under the content version."""
+    if "forms" not in page.contributed_context or not isinstance(page, DepartmentPage):
         return
-    summary = page_feedback_summary(page)
-    ratio = f", {summary['ratio']}% helpful" if summary["ratio"] is not None else ""
-    label = f"Feedback: {summary['open']} open{ratio}"
-    url = reverse("wagtailsnippets_forms_feedback:list") + f"?page={page.pk}"
-    yield Button(label, url, icon_name="comment", priority=80)
+    context["forms"] = freshness.kept(
+        f"department-forms:{page.pk}",
+        LISTINGS_KEEP_SECONDS,
+        lambda: list(FormPage.objects.live().public().descendant_of(page).order_by("title")),
+    )

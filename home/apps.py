@@ -6,7 +6,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide settings"
 
     def ready(self):
-        from home import checks, freshness, frontend_cache  # noqa: F401  (checks registers the deploy checks)
+        from core import freshness
+        from home import checks  # noqa: F401  (registers the deploy checks)
+        from home.models import CitySettings
 
-        freshness.connect()
-        frontend_cache.connect()
+        # The city settings are kept too (home/middleware.py): a change forgets them.
+        freshness.connect_model(CitySettings)

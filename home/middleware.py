@@ -4,12 +4,12 @@ Every page needs both (the header and footer show the city's name, phone and
 address), and Wagtail looks them up with two queries on every request: the
 site by host name, then ``CitySettings`` for that site. They change when an
 administrator edits a site or the settings, which bumps the content version
-(``home.freshness``), so they are kept under it like the navigation.
+(``core.freshness``), so they are kept under it like the navigation.
 """
 
 from django.http.request import split_domain_port
 
-from home import freshness
+from core import freshness
 
 KEEP_SECONDS = 60
 

@@ -1,72 +1,31 @@
 """The home page, generic pages and the city's site-wide settings.
 
-``BasePage`` is the parent of every page type in the project. It gives each
-page one answer to "which department owns this?" (its nearest
-``DepartmentPage`` ancestor, never a stored field) and the shared summary and
-listing helpers that index pages and search results use.
+Every page type derives from ``core.pages.BasePage``. The home page shows the latest news and
+upcoming events, which the news and events apps contribute (``core.page_context``).
 """
 
+import functools
+
 from django.db import models
-from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock, TopTaskBlock
-from home.visibility import KeptPageManager, may_be_restricted
+from core import freshness, structured_data
+from core.blocks import BodyBlock
+from core.pages import BasePage
+from departments.models import DepartmentPage
+from home.blocks import TopTaskBlock
+from news.models import NewsPage
 
-
-def department_of(page):
-    """The nearest DepartmentPage at or above ``page``, or None.
-
-    One source of truth: department content lives in the department's
-    subtree, so the tree itself says who owns a page.
-    """
-    from departments.models import DepartmentPage
-
-    if page is None or not getattr(page, "path", None):
-        return None
-    if isinstance(page, DepartmentPage):
-        return page
-    return DepartmentPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
-
-
-class BasePage(Page):
-    """Abstract parent of every Jackson page type."""
-
-    #: Human name of the type, shown in search results and listings.
-    type_label = "Page"
-
-    objects = KeptPageManager()
-
-    class Meta:
-        abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail's answer, without its two queries for a page no restriction can reach (home/visibility.py)."""
-        if not may_be_restricted(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-    @cached_property
-    def department(self):
-        return department_of(self)
-
-    def get_department_name(self):
-        department = self.department
-        return department.title if department else ""
-
-    @property
-    def department_name(self):
-        """The owning department's name, for the API and the search index."""
-        return self.get_department_name()
-
-    def listing_summary(self):
-        """A sentence or two for listings and search results."""
-        return self.search_description or ""
+#: Stories on the home page: the featured ones first, then the newest.
+HOME_NEWS_COUNT = 3
+#: How long the featured list is kept; any publish forgets it sooner (the content version).
+FEATURED_KEEP_SECONDS = 300
 
 
 class HomePage(BasePage):
@@ -83,6 +42,16 @@ class HomePage(BasePage):
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Welcome"),
         FieldPanel("top_tasks"),
+        InlinePanel(
+            "featured_stories",
+            heading="Featured news",
+            label="Featured story",
+            max_num=HOME_NEWS_COUNT,
+            help_text=(
+                "Stories shown first under “Latest news”, in this order. The newest other stories fill "
+                "the remaining places. Unpublished stories are skipped."
+            ),
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("search_description"), index.SearchField("hero_text")]
@@ -100,17 +69,88 @@ class HomePage(BasePage):
     ]
     max_count = 1
     type_label = "Home"
+    #: The city's latest stories (enough to fill the section after the featured ones) and next four
+    #: events, from the news and events apps.
+    contributed_context = {"latest_news": HOME_NEWS_COUNT * 2, "upcoming_events": 4}
+
+    def route(self, request, path_components):
+        """Pages below the home page in one query where Wagtail's routing takes two per level (home/routing.py)."""
+        from home import routing
+
+        return routing.route(self, request, path_components) or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from departments.models import DepartmentPage
-        from events.models import EventPage
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().select_related("image").order_by("-date", "-pk")[:3]
-        context["upcoming_events"] = EventPage.objects.upcoming()[:4]
         context["departments"] = DepartmentPage.objects.live().public().order_by("title")
+        # A callable, so the template reads the stories only where its kept fragment is rendered.
+        context["home_news"] = functools.partial(self.home_news, request, context.get("latest_news", ()))
         return context
+
+    def home_news(self, request, latest):
+        """``[(story, featured)]``: the featured stories in the editors' order, then the newest others."""
+        featured = self.featured_news(request)
+        chosen = {story.pk for story in featured}
+        others = [story for story in latest if story.pk not in chosen][: HOME_NEWS_COUNT - len(featured)]
+        return [(story, True) for story in featured] + [(story, False) for story in others]
+
+    def featured_news(self, request=None):
+        """The stories editors chose, in their order, that are live and public now.
+
+        A preview shows the choice being edited; the published page keeps the list under the
+        content version (core/freshness.py), so it costs no query once warm, and publishing or
+        unpublishing a story forgets it.
+        """
+
+        def chosen():
+            ids = [item.story_id for item in self.featured_stories.all()]
+            stories = NewsPage.objects.live().public().filter(pk__in=ids).select_related("image")
+            found = {story.pk: story for story in stories}
+            return [found[pk] for pk in ids if pk in found]
+
+        if getattr(request, "is_preview", False) or not self.pk:
+            return chosen()
+        return freshness.kept(f"home-featured-news:{self.pk}", FEATURED_KEEP_SECONDS, chosen)
+
+    def linked_data(self, describer):
+        """The city as a ``GovernmentOrganization`` with City Hall's contacts, and the site with its search."""
+        city = describer.city
+        home = describer.page_url(self)
+        organization = structured_data.organization(
+            describer.city_name,
+            home,
+            phone=getattr(city, "phone", ""),
+            email=getattr(city, "email", ""),
+            address=getattr(city, "street_address", ""),
+            hours=getattr(city, "office_hours", ""),
+            logo=describer.organization.get("logo"),
+            description=getattr(city, "tagline", ""),
+            sameAs=[url for url in (getattr(city, name, "") for name in SOCIAL_FIELDS) if url],
+        )
+        organization["@id"] = f"{home}#city"
+        website = {
+            "@type": "WebSite",
+            "name": describer.city_name,
+            "url": home,
+            "publisher": {"@id": organization["@id"]},
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": describer.url("/search/") + "?q={search_term_string}"},
+                "query-input": "required name=search_term_string",
+            },
+        }
+        return {"@context": structured_data.SCHEMA, "@graph": [organization, website]}
+
+
+class HomeFeaturedStory(Orderable):
+    """A news story editors put first on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey("news.NewsPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("story", "news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "featured story"
 
 
 class StandardPage(BasePage):
@@ -133,6 +173,10 @@ class StandardPage(BasePage):
 
     def listing_summary(self):
         return self.search_description or self.intro
+
+
+#: The city's social media accounts, in the order the footer shows them.
+SOCIAL_FIELDS = ("facebook_url", "x_url", "instagram_url", "youtube_url", "nextdoor_url")
 
 
 @register_setting(icon="site")

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail import hooks
 
-from home import freshness, page_keeping
+from core import freshness, page_keeping
 
 RESTRICTED_PATHS_SECONDS = 300
 

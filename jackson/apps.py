@@ -7,7 +7,7 @@ class FrontendCacheConfig(WagtailFrontendCacheAppConfig):
     """Wagtail's front-end cache app without its own publish/unpublish signal handlers.
 
     Those purge only the published page, and inside the publishing transaction (before commit,
-    with inline tasks). ``home/frontend_cache.py`` purges after commit, with the page's listings
+    with inline tasks). ``core/frontend_cache.py`` purges after commit, with the page's listings
     and feeds; we rely on Wagtail for the backends, ``PurgeBatch`` and its purge task.
     """
 

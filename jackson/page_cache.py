@@ -8,7 +8,7 @@ every one of them.
 
 What is kept: the response to an anonymous ``GET`` of a public page (200, or 404 for a
 minute), keyed by scheme, host, path, query string, the content version
-(``home.freshness.version()``), the encoding sent (``br``, ``gzip`` or none: each is kept
+(``core.freshness.version()``), the encoding sent (``br``, ``gzip`` or none: each is kept
 compressed, see ``jackson/compression.py``) and whatever apps add through the
 ``page_cache_key_parts`` hook (the alerts app adds the set of alerts showing now, so an alert
 whose start time passes appears without any write). A ``HEAD`` is answered from the ``GET``
@@ -28,12 +28,12 @@ Never kept, and never served from the cache:
 - the admin (``/admin/``, ``/django-admin/``), previews, any method but GET/HEAD;
 - a response that sets a cookie (a CSRF token: form pages, and so their error pages), that
   says ``private``, ``no-store`` or ``no-cache``, that varies on anything but the encoding,
-  that an app keeps out (``home.page_keeping.keep_out``: pages behind a view restriction, the
+  that an app keeps out (``core.page_keeping.keep_out``: pages behind a view restriction, the
   search page, which keeps its own copies and counts every search), or that is an error
   (404s are kept for ``NOT_FOUND_SECONDS``; 5xx never).
 
 A page with an ``expire_at`` is never served past it: the kept copy's timeout and the
-``max-age`` both stop there (``home.page_keeping.keep_until``), and home/wagtail_hooks.py
+``max-age`` both stop there (``core.page_keeping.keep_until``), and home/wagtail_hooks.py
 answers 404 for it from that moment, before cron unpublishes it.
 
 Public responses get ``Cache-Control: public, max-age=N, s-maxage=N, stale-if-error=M``
@@ -54,7 +54,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from wagtail import hooks
 
-from home import freshness, page_keeping
+from core import freshness, page_keeping
 from jackson.compression import accepted_encoding
 
 logger = logging.getLogger(__name__)

@@ -6,12 +6,12 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.page_passwords import authenticate_with_password
 from jackson.api import api_router
 from jackson.health import healthz
+from jackson.sitemaps import robots_txt, sitemap
 
 #: The 500 page with the site-wide alerts (jackson/views.py).
 handler500 = "jackson.views.server_error"
@@ -21,10 +21,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
-    path("feedback/", include("forms.urls")),
+    path("feedback/", include("feedback.urls")),
     path("alerts/", include("alerts.urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("api/", include("api.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -5,7 +5,7 @@ once the answer is known most of a search page's cost is building the page
 around it: reading the ten result pages as their own types, rendering each
 result with its snippet, phone and department, the facets, the header and
 footer. So the finished HTML of an anonymous search page is kept, under the
-site's content version (``home.freshness``) and for ``SEARCH_ANSWER_SECONDS``,
+site's content version (``core.freshness``) and for ``SEARCH_ANSWER_SECONDS``,
 like the answers themselves.
 
 A kept page is served only after one query confirms that every page it links
@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from wagtail import hooks
 
-from home import freshness
+from core import freshness
 from search import engine
 
 logger = logging.getLogger("search")

@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from home import freshness
+from core import freshness
 from search.text import MAX_QUERY_LENGTH, tokens
 
 SYNONYMS_CACHE_KEY = "search:synonym-groups:v1"
@@ -105,8 +105,11 @@ class QueryStat(models.Model):
         return f"{self.date}: {self.query}"
 
     @classmethod
-    def record(cls, query, found_nothing, date=None):
-        """Count one search: one UPDATE, plus one INSERT the first time a query is seen that day.
+    def record(cls, query, found_nothing, date=None, times=1):
+        """Count ``times`` searches: one UPDATE, plus one INSERT the first time a query is seen that day.
+
+        The public search page counts through ``search.stat_buffer``, which sums each worker's
+        searches and writes them here about once a second.
 
         On PostgreSQL the count is committed without waiting for the disk (``synchronous_commit``
         off for this transaction only): a crash may lose the last few counts, which is fine for
@@ -118,18 +121,20 @@ class QueryStat(models.Model):
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            cls._count(query, found_nothing, date or timezone.localdate())
+            cls._count(query, found_nothing, date or timezone.localdate(), times)
 
     @classmethod
-    def _count(cls, query, found_nothing, date):
-        increments = {"searches": F("searches") + 1}
+    def _count(cls, query, found_nothing, date, times=1):
+        increments = {"searches": F("searches") + times}
         if found_nothing:
-            increments["zero_result_searches"] = F("zero_result_searches") + 1
+            increments["zero_result_searches"] = F("zero_result_searches") + times
         if cls.objects.filter(date=date, query=query).update(**increments):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(date=date, query=query, searches=1, zero_result_searches=int(found_nothing))
+                cls.objects.create(
+                    date=date, query=query, searches=times, zero_result_searches=times if found_nothing else 0
+                )
         except IntegrityError:
             cls.objects.filter(date=date, query=query).update(**increments)
 

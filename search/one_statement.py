@@ -19,7 +19,8 @@ for ``Or`` the mean; the title's rank times its ``title_norm`` plus the body's),
 results come in the same order: ``tests/test_search_postgres.py`` compares the two for
 every relevance query. The match is ``(title || body) @@ q``, served by the GIN index
 of search/0003, or, for a single word or phrase, ``title @@ q OR body @@ q``, served by
-the GIN indexes on each vector.
+the GIN indexes on each vector. Each rank is then weighted by page type, and forms that
+a visible service shows as its action are left out (``search.ranking``), as on the ORM path.
 
 Anything this module does not handle (another backend, a query node it does not know,
 departments at several depths) answers ``None`` and the caller uses the ORM path.
@@ -29,6 +30,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -38,6 +40,8 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import balanced_reduce, get_descendants_content_types_pks
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
+
+from search import ranking
 
 TERM_SPLIT_RE = re.compile(r"[\s\-]+")
 
@@ -163,6 +167,9 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     compiler = Compiler(backend.config)
     match_sql, match_params = compiler.match(query)
     score_sql, score_params = compiler.score(query)
+    weight_sql, weight_params = ranking.weight_cases("p.content_type_id")
+    now = timezone.now()
+    absorbed_sql, absorbed_params = _absorbed_sql(now)
     index_table = get_app_config().get_model("IndexEntry")._meta.db_table
     filters, filter_params = [], []
     if type_ids is not None:
@@ -179,12 +186,13 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     # page entries, as the content type condition filters rows where they are read.
     sql = f"""
         WITH hits AS MATERIALIZED (
-            SELECT p.id, p.content_type_id, p.path, {score_sql} AS rank
+            SELECT p.id, p.content_type_id, p.path, {score_sql} * {weight_sql} AS rank
             FROM {index_table} e
             JOIN {page_table} p ON p.id = e.object_id::integer
             WHERE e.content_type_id = ANY(%s)
               AND {match_sql}
               AND {_visible_sql()}
+              AND NOT {absorbed_sql}
         )
         (SELECT 0, id, content_type_id, NULL, rank FROM hits WHERE {where}
          ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s)
@@ -193,9 +201,11 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     """  # noqa: S608
     params = [
         *score_params,
+        *weight_params,
         get_descendants_content_types_pks(Page),
         *match_params,
-        timezone.now(),
+        now,
+        *absorbed_params,
         *filter_params,
         limit,
         offset,
@@ -215,18 +225,29 @@ def run(backend, query, *, offset, limit, type_ids=None, department_path=None, p
     return hits
 
 
-def _visible_sql():
-    """The condition on page ``p`` for "the public may see it": live, unexpired, in no private section.
+def _visible_sql(alias="p"):
+    """The condition on page ``alias`` for "the public may see it": live, unexpired, in no private section.
 
     One parameter: now. Expiry is checked here too, in case ``publish_scheduled`` has not run yet.
     """
     page_table = Page._meta.db_table
     restriction_table = PageViewRestriction._meta.db_table
-    return f"""p.live
-              AND (p.expire_at IS NULL OR p.expire_at >= %s)
-              AND NOT (p.path LIKE ANY (ARRAY(
+    return f"""{alias}.live
+              AND ({alias}.expire_at IS NULL OR {alias}.expire_at >= %s)
+              AND NOT ({alias}.path LIKE ANY (ARRAY(
                   SELECT rp.path || '%%' FROM {restriction_table} r JOIN {page_table} rp ON rp.id = r.page_id
               )))"""  # noqa: S608 - table names only
+
+
+def _absorbed_sql(now):
+    """The condition on page ``p`` for a form that a visible service shows as its action (search.ranking)."""
+    service_table = apps.get_model("departments", "ServicePage")._meta.db_table
+    page_table = Page._meta.db_table
+    sql = f"""(p.content_type_id = ANY(%s) AND EXISTS (
+                  SELECT 1 FROM {service_table} s JOIN {page_table} sp ON sp.id = s.page_ptr_id
+                  WHERE s.action_page_id = p.id AND {_visible_sql("sp")}
+              ))"""  # noqa: S608 - table names only
+    return sql, [ranking.form_content_type_ids(), now]
 
 
 def specific_pages(ranked):

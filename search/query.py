@@ -46,11 +46,13 @@ def _any_of(queries):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def clauses(query_tokens, groups, forms=True):
-    """One clause per concept in the query: a word, or a synonym group it belongs to.
+def concepts(query_tokens, groups):
+    """The concepts of a query: ``(the tokens asked, the term tuples that express them)`` for a word or phrase.
 
+    A word that belongs to a synonym group is expressed by every term of the group.
     Multi-word synonyms ("solid waste", "water bill") are matched greedily,
     longest first, so "water bill" is one concept rather than two words.
+    ``search.answers`` reads the same concepts to judge how well a page answers.
     """
     result = []
     position = 0
@@ -62,12 +64,17 @@ def clauses(query_tokens, groups, forms=True):
                 if length > best_length and tuple(query_tokens[position : position + length]) == term:
                     best_length, best_group = length, group
         if best_group:
-            result.append(_any_of([_leaf(list(term), forms) for term in best_group]))
+            result.append((tuple(query_tokens[position : position + best_length]), [tuple(t) for t in best_group]))
             position += best_length
         else:
-            result.append(_leaf([query_tokens[position]], forms))
+            result.append(((query_tokens[position],), [(query_tokens[position],)]))
             position += 1
     return result
+
+
+def clauses(query_tokens, groups, forms=True):
+    """One clause per concept in the query (``concepts``): a word, or a synonym group it belongs to."""
+    return [_any_of([_leaf(list(term), forms) for term in terms]) for _asked, terms in concepts(query_tokens, groups)]
 
 
 def build_query(text, groups=(), match_all=True, forms=True):

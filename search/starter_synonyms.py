@@ -7,6 +7,17 @@ page says "utility billing". These groups are loaded by a data migration
 snippets afterwards.
 """
 
+#: Added with Ask Jackson (search/answers.py): words residents say aloud that pages rarely use.
+SPOKEN_SYNONYMS = [
+    ("sewer, sewage", "Residents say sewage; the pages say sewer."),
+    ("kids, kid, children, child, youth", "Youth sports and camps are for kids."),
+    ("sign up, register, registration, enroll, enrol", ""),
+    (
+        "book, schedule, reserve, reservation",
+        "Residents book an inspection or a pavilion; the pages schedule or reserve.",
+    ),
+]
+
 STARTER_SYNONYMS = [
     ("trash, garbage, solid waste, refuse, rubbish", "Residents say garbage; the department is Solid Waste."),
     ("trash pickup, garbage pickup, trash collection, garbage collection", ""),
@@ -34,14 +45,18 @@ STARTER_SYNONYMS = [
     ("flooding, floods, flood, drainage, storm drain, stormwater", ""),
     ("noise complaint, loud music, noise", ""),
     ("autopay, auto pay, automatic payment", ""),
+    *SPOKEN_SYNONYMS,
 ]
 
 
-def load_starter_synonyms(SynonymGroup):
-    """Create the starter groups that are missing; never touch what editors changed. Returns the number created."""
+def load_starter_synonyms(SynonymGroup, groups=None):
+    """Create the starter groups (or ``groups``) that are missing; never touch what editors changed.
+
+    Returns the number created.
+    """
     existing = {group.terms.lower() for group in SynonymGroup.objects.all()}
     created = 0
-    for terms, note in STARTER_SYNONYMS:
+    for terms, note in STARTER_SYNONYMS if groups is None else groups:
         if terms.lower() not in existing:
             SynonymGroup.objects.create(terms=terms, note=note)
             created += 1

@@ -15,9 +15,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from home import freshness, page_keeping
-from search import engine, kept_pages
-from search.models import QueryStat
+from core import freshness, page_keeping
+from search import engine, kept_pages, stat_buffer
 from search.text import clean_query, normalise_for_analytics
 
 SUGGEST_MAX_LENGTH = 100
@@ -26,7 +25,7 @@ logger = logging.getLogger("search")
 
 
 def promoted_queries():
-    """The (normalised) queries that have best bets, kept under ``home.freshness.version()``.
+    """The (normalised) queries that have best bets, kept under ``core.freshness.version()``.
 
     Most searches have none, and asking the database cost every search a query; saving or
     deleting a best bet forgets the list (search/apps.py).
@@ -108,7 +107,7 @@ def search(request):
             response.render()
             kept_pages.keep(request, response, page_ids, stat)
     if stat:
-        _after_sending(response, QueryStat.record, *stat)
+        _after_sending(response, stat_buffer.count, *stat)
     return response
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: a small city page tree built per test.
+"""Shared fixtures: a small city page tree, built per test or once per module.
 
 Following the bakerydemo habit, tests build the few pages they need rather
 than loading one large fixture. ``city`` returns the home page and the
@@ -6,12 +6,15 @@ city-wide index pages; ``department`` adds a department with one page of each
 kind inside it.
 """
 
+import copy
 import datetime
 import io
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -39,8 +42,7 @@ def add_child(parent, page):
     return page
 
 
-@pytest.fixture
-def home(db):
+def _build_home():
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -54,24 +56,22 @@ def home(db):
     return home
 
 
-@pytest.fixture
-def city(home):
-    """Home page plus every city-wide index page."""
+def _build_city(home):
     return {
         "home": home,
         "departments": add_child(home, DepartmentIndexPage(title="Departments", slug="departments")),
         "services": add_child(home, ServiceIndexPage(title="Services", slug="services")),
-        "faq": add_child(home, FAQIndexPage(title="Frequently asked questions", slug="faq")),
-        "directory": add_child(home, DirectoryPage(title="Contact directory", slug="directory")),
+        "faq": add_child(home, FAQIndexPage(title="Frequently asked questions", slug="faq", menu_title="FAQ")),
+        "directory": add_child(
+            home, DirectoryPage(title="Contact directory", slug="directory", menu_title="Directory")
+        ),
         "news": add_child(home, NewsIndexPage(title="News", slug="news")),
         "events": add_child(home, EventIndexPage(title="Events", slug="events")),
         "about": add_child(home, StandardPage(title="About Jackson", slug="about", intro="Our city.")),
     }
 
 
-@pytest.fixture
-def department(city):
-    """A department with one page of each kind in its subtree."""
+def _build_department(city):
     dept = add_child(
         city["departments"],
         DepartmentPage(
@@ -83,7 +83,7 @@ def department(city):
         ),
     )
     now = timezone.now()
-    pages = {
+    return {
         "department": dept,
         "service": add_child(
             dept,
@@ -127,7 +127,84 @@ def department(city):
         ),
         "form": add_child(dept, FormPage(title="Contact Public Works", slug="contact-public-works")),
     }
-    return pages
+
+
+# ---------- one tree per module ----------
+#
+# Building the tree publishes about twenty pages (revisions, search index, reference
+# index, log entries), which costs far more than most tests that read it. A module
+# marked ``pytestmark = pytest.mark.shared_tree`` builds it once, inside a transaction
+# that is rolled back when the module ends (what Django's TestCase.setUpTestData does
+# for a class). Each test still runs in its own savepoint inside that transaction, so
+# whatever a test writes is undone before the next one, and each test gets its own
+# deep copy of the page objects, so changes made in memory do not leak either.
+
+
+@pytest.fixture(scope="module")
+def tree_transaction(django_db_setup, django_db_blocker, _serialized_db_contents):
+    """A transaction open for the whole module, rolled back at its end.
+
+    Module fixtures are set up before any test's own fixtures, so the tree a flush may have
+    emptied (a migration or live-server test run earlier in this process) is restored here too.
+    """
+    with django_db_blocker.unblock():
+        restore_migration_snapshot(_serialized_db_contents)
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture(scope="module")
+def city_once(tree_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _build_city(_build_home())
+
+
+@pytest.fixture(scope="module")
+def department_once(city_once, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _build_department(city_once)
+
+
+def _shared(request):
+    return request.node.get_closest_marker("shared_tree") is not None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_tree(request):
+    """Build the shared tree before any test's own transaction opens (module scope runs first)."""
+    if request.node.get_closest_marker("shared_tree") is not None:
+        request.getfixturevalue("department_once")
+
+
+@pytest.fixture
+def home(request, db):
+    if _shared(request):
+        return copy.deepcopy(request.getfixturevalue("city_once")["home"])
+    return _build_home()
+
+
+@pytest.fixture
+def city(request, home):
+    """Home page plus every city-wide index page."""
+    if _shared(request):
+        city = copy.deepcopy(request.getfixturevalue("city_once"))
+        city["home"] = home
+        return city
+    return _build_city(home)
+
+
+@pytest.fixture
+def department(request, city):
+    """A department with one page of each kind in its subtree."""
+    if _shared(request):
+        return copy.deepcopy(request.getfixturevalue("department_once"))
+    return _build_department(city)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -141,7 +218,14 @@ def _serialized_db_contents(django_db_setup):
     """
     from django.db import connections
 
-    return getattr(connections["default"], "_test_serialized_contents", None)
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents:
+        # Django's teardown of a serialized-rollback test flushes without post_migrate only when
+        # the connection it sees has the snapshot; a fresh connection object (made under a browser's
+        # greenlet) would not, and post_migrate would recreate content types under new ids that the
+        # next test's snapshot then collides with. On the class, every connection object has it.
+        type(connections["default"])._test_serialized_contents = contents
+    return contents
 
 
 @pytest.fixture(autouse=True)
@@ -158,17 +242,36 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
     connection = connections["default"]
     if _serialized_db_contents and not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = _serialized_db_contents
-    uses_db = any(name in request.fixturenames for name in ("db", "transactional_db", "live_server"))
-    if _serialized_db_contents and uses_db:
+    uses_db = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if uses_db:
         with django_db_blocker.unblock():
-            if not Page.objects.filter(depth=1).exists():
-                connection.creation.deserialize_db_from_string(_serialized_db_contents)
+            restore_migration_snapshot(_serialized_db_contents)
+
+
+def restore_migration_snapshot(serialized):
+    """Load the migration-time snapshot again if a flush has emptied the tree."""
+    from django.db import connections
+
+    if serialized and not Page.objects.filter(depth=1).exists():
+        # A flush that was allowed to run post_migrate (or a migration test taken back and forth)
+        # leaves content types and permissions behind; the snapshot brings its own.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection = connections["default"]
+        connection.creation.deserialize_db_from_string(serialized)
+        # The snapshot's rows keep their ids, and PostgreSQL's sequences do not follow explicit
+        # ids: without a reset the next page or group created takes an id the snapshot holds.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture
 def clock(monkeypatch):
     """Pin the submission guard's clock; tests move it with ``clock[0] += seconds``."""
-    from forms.protection import SubmissionGuard
+    from core.protection import SubmissionGuard
 
     now = [1_800_000_000.0]
     monkeypatch.setattr(SubmissionGuard, "now", staticmethod(lambda: now[0]))
@@ -182,7 +285,7 @@ def _empty_cache():
     The process's own copy of the content version goes with it."""
     from django.core.cache import cache
 
-    from home import freshness
+    from core import freshness
 
     cache.clear()
     freshness.forget_local_copy()
@@ -201,14 +304,18 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory, _serialized_db_contents):
     """Run seed_demo once for the module; roll everything back at the end.
 
-    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's.
+    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's. The seed needs
+    Wagtail's root page: a migration or live-server test that ran earlier in the same process
+    (an xdist worker runs whatever files it is handed) ends with a flush, and this module
+    fixture is set up before any per-test restore, so it restores the migration-time tree itself.
     """
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
     media.enable()
     with django_db_blocker.unblock():
+        restore_migration_snapshot(_serialized_db_contents)
         atomic = transaction.atomic()
         atomic.__enter__()
         try:

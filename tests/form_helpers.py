@@ -6,8 +6,8 @@ import time
 from django.core import signing
 from PIL import Image
 
+from core.protection import SubmissionGuard
 from forms.models import FormField, FormPage
-from forms.protection import SubmissionGuard
 from tests.conftest import add_child
 
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}

@@ -1,8 +1,8 @@
-"""Requests for testing the submission guard (forms/protection.py) directly, without a view."""
+"""Requests for testing the submission guard (core/protection.py) directly, without a view."""
 
 from django.test import RequestFactory
 
-from forms.protection import HONEYPOT_FIELD, TIMESTAMP_FIELD
+from core.protection import HONEYPOT_FIELD, TIMESTAMP_FIELD
 
 
 def post(data=None, origin="http://testserver", referer=None, addr="203.0.113.5", **extra):

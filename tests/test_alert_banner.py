@@ -23,9 +23,9 @@ from django.utils import timezone
 import jackson.urls
 from alerts import active
 from alerts.models import Alert, AlertHotline, AlertPage, Scope, Severity
+from core import freshness
 from departments.models import DepartmentPage
-from forms.feedback_views import FEEDBACK_GUARD
-from home import freshness
+from feedback.views import FEEDBACK_GUARD
 from tests.conftest import add_child
 from tests.form_helpers import ORIGIN, build_form, fresh_stamp
 
@@ -155,7 +155,7 @@ def test_500_page_shows_site_wide_alerts(client, pages):
     assert response.status_code == 500
     assert "Sorry, something went wrong" in response.content.decode()
     assert shown_titles(response) == ["Boil-water notice"]  # site-wide only: the 500 page is no page
-    assert banner(response).select_one('a[href="tel:6015550199"]')
+    assert banner(response).select_one('a[href="tel:+16015550199"]')
     assert 'href="/static/alerts/css/alerts.css"' in response.content.decode()
     assert not response.cookies
 
@@ -397,7 +397,7 @@ def test_message_link_and_hotlines(client, pages):
     ]
     calls = emergency.select("a.site-alert__call")
     assert [(a["href"], a.get_text(" ", strip=True)) for a in calls] == [
-        ("tel:6015550199", "Water emergency line 601-555-0199"),
+        ("tel:+16015550199", "Water emergency line 601-555-0199"),
         ("tel:+16015550188", "Spanish +1 (601) 555.0188"),
     ]
     more = emergency.select_one(".site-alert__more a")
@@ -423,7 +423,9 @@ def test_hostile_content_is_escaped(client, pages):
     html = response.content.decode()
     region = banner(response)
     assert "<script>alert" not in html
-    assert not soup(response).select("script:not([src]), [onerror], a[href^=javascript]")
+    assert not soup(response).select(
+        'script:not([src]):not([type="application/ld+json"]), [onerror], a[href^=javascript]'
+    )
     assert not region.select("script, img, b")
     assert region.select_one(".site-alert__title").get_text() == f'Flood {script}<img src=x onerror="alert(1)">'
     assert script in region.select_one(".site-alert__message").get_text()
@@ -470,7 +472,7 @@ def test_no_inline_script_or_style(client, pages):
     response = client.get(pages["city-home"].url)
     html = response.content.decode()
     page = soup(response)
-    assert not page.select("[style], style, script:not([src])")
+    assert not page.select('[style], style, script:not([src]):not([type="application/ld+json"])')
     assert 'href="/static/alerts/css/alerts.css"' in html
     assert page.select_one('script[src="/static/alerts/js/alerts.js"]').has_attr("defer")
     assert "Content-Security-Policy" in response.headers
@@ -509,8 +511,39 @@ def test_warm_cache_adds_no_queries(client, pages, django_assert_num_queries):
 
 @pytest.mark.django_db
 def test_publishing_shows_at_once(client, pages):
-    """Publishing bumps the content version, so a warm cache never hides a new alert."""
+    """Publishing moves the alerts' version, so a warm cache never hides a new alert."""
     url = pages["city-home"].url
     assert shown_titles(client.get(url)) == []
     publish_alert("Tornado warning", severity=Severity.EMERGENCY)
     assert shown_titles(client.get(url)) == ["Tornado warning"]
+
+
+@pytest.mark.django_db
+def test_an_alert_replaces_kept_pages_but_keeps_what_they_are_built_from(
+    client, pages, settings, django_capture_on_commit_callbacks
+):
+    """The page cache keys pages by the alerts showing, so an alert needs no new content version:
+    the kept site, navigation and fragments stay, and an emergency's renders start from them."""
+    from django.core.cache import caches
+    from wagtail.models import Site
+
+    from home.models import CitySettings
+
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["pages"].clear()
+    url = pages["city-home"].url
+    CitySettings.for_site(Site.objects.get(is_default_site=True))  # made on first use, which bumps the version
+    client.get(url)
+    assert client.get(url).headers.get("X-Page-Cache") == "hit"
+    before = freshness.version()
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = publish_alert("Tornado warning", severity=Severity.EMERGENCY)
+    assert freshness.version() == before
+    response = client.get(url)
+    assert response.headers.get("X-Page-Cache") == "miss" and shown_titles(response) == ["Tornado warning"]
+    alert.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        alert.unpublish()
+    response = client.get(url)
+    assert shown_titles(response) == []
+    caches["pages"].clear()

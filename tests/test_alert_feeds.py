@@ -208,7 +208,7 @@ def test_json_feed_has_the_required_fields_and_our_extension(client, department)
     assert extension["starts_at"].endswith(("-06:00", "-05:00"))  # the city's zone
     assert extension["ends_at"] == timezone.localtime(ends).replace(microsecond=0).isoformat()
     assert extension["hotlines"] == [
-        {"label": "Water emergency line", "phone": "601-555-0100", "tel": "tel:6015550100"},
+        {"label": "Water emergency line", "phone": "601-555-0100", "tel": "tel:+16015550100"},
         {"label": "City Hall", "phone": "+1 (601) 555-0199", "tel": "tel:+16015550199"},
     ]
     assert extension["link"] == {"url": "https://example.gov/boil-water", "text": "Affected streets"}
@@ -442,7 +442,7 @@ def test_page_shows_severity_local_times_hotlines_and_feed_links(client, departm
     assert "Emergency" in body
     assert "12:30 p.m. CST" in body  # 18:30 UTC in January, in America/Chicago
     assert f'<time datetime="{starts.year}-01-15T12:30:00-0600">' in body  # machine-readable, no fractions
-    assert 'href="tel:6015550100"' in body
+    assert 'href="tel:+16015550100"' in body
     assert "Further notice" in body and "Public Works" in body
     for url, kind in [
         ("/alerts/feed.rss", "application/rss+xml"),

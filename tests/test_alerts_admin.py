@@ -161,7 +161,7 @@ class TestEmergencyPublisher:
         home = people["city"]["home"]
         assert denied(client.get(reverse("wagtailadmin_pages:edit", args=(home.pk,))))
         assert denied(client.get(reverse("wagtailadmin_pages:edit", args=(people["water_page"].pk,))))
-        assert denied(client.get(reverse("wagtailsnippets_forms_feedback:list")))
+        assert denied(client.get(reverse("wagtailsnippets_feedback_feedback:list")))
         assert denied(client.get(reverse("wagtailsettings:edit", args=("home", "citysettings"))))
         assert denied(client.get(reverse("wagtailusers_users:index")))
         assert not client.get(reverse(LIST)).status_code == 403

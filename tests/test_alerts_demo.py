@@ -7,9 +7,9 @@ import time_machine
 
 from alerts import active, status
 from alerts.models import Alert
+from demo.alerts import BOIL_WATER, seed_alerts
+from demo.common import CITY_TZ
 from departments.models import DepartmentPage
-from home.demo.alerts import BOIL_WATER, seed_alerts
-from home.demo.common import CITY_TZ
 
 
 @pytest.mark.django_db

@@ -44,6 +44,9 @@ def test_every_live_page_of_the_demo_city_renders(seeded, db, client):
     [
         "/news/feed/",
         "/events/past/",
+        "/events/month/",
+        "/events/month/2026-11/?department=parks-recreation",
+        "/events/?from=2026-01-01&to=2026-12-31",
         "/events/calendar.ics",
         "/sitemap.xml",
         "/search/?q=water+bill",

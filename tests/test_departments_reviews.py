@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from departments.models import PageReview
 from departments.provisioning import create_department
 from departments.roles import COMMUNICATIONS, setup_site_roles
 from home.models import StandardPage
+from reviews.models import PageReview
 from tests.conftest import add_child
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -11,10 +12,10 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from departments.models import DepartmentPage
-from forms.models import Feedback, FeedbackEvent
+from feedback.models import Feedback, FeedbackEvent
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-LIST_URL = "/admin/snippets/forms/feedback/"
+LIST_URL = "/admin/snippets/feedback/feedback/"
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +60,7 @@ def items(department, parks, city):
             page_url=parks.url,
             page_title=parks.title,
             department=parks,
+            helpful=False,  # a "No" that the report joined
             what_went_wrong="Swing is broken",
         ),
         "city": Feedback.objects.create(
@@ -115,7 +117,7 @@ def test_department_editor_sees_only_their_department(client, works_editor, item
     client.force_login(works_editor)
     html = listing(client)
     assert "Report a pothole" in html
-    assert "on Parks and Recreation" not in html and "on About Jackson" not in html
+    assert "Parks and Recreation (#" not in html and "About Jackson (#" not in html
     assert set(Feedback.objects.visible_to(works_editor)) == {items["works"], items["works_vote"], items["works_yes"]}
     # Their own item opens; someone else's does not.
     assert client.get(f"{LIST_URL}edit/{items['works'].pk}/").status_code == 200
@@ -151,14 +153,14 @@ def test_filters_search_and_sorting(client, admin, items, parks):
     html = listing(client, "?department=city-wide")
     assert "on About Jackson" in html and "on Parks and Recreation" not in html
     html = listing(client, "?helpful=false")
-    assert "“No” on Report a pothole" in html and "“Yes” on" not in html
+    assert "Parks and Recreation (#" in html and "Report a pothole (#" not in html
     html = listing(client, "?status=new&status=triaged")
     assert "on Parks and Recreation" in html
     html = listing(client, "?status=resolved")
     assert "on Parks and Recreation" not in html
     old = (timezone.now() - timezone.timedelta(days=2)).date().isoformat()
     html = listing(client, f"?created_at_to={old}")
-    assert "Problem report on Report a pothole" in html and "Swing" not in html
+    assert "Report a pothole (#" in html and "Swing" not in html
     html = listing(client, f"?page={items['parks'].page_id}")
     assert "on Parks and Recreation" in html and "on Report a pothole" not in html
     html = listing(client, "?q=swing")
@@ -207,7 +209,7 @@ def test_bulk_actions(client, admin, items, parks, works_editor):
     query = "&".join(f"id={pk}" for pk in ids)
 
     def bulk(action, data=None):
-        url = f"/admin/bulk/forms/feedback/{action}/?{query}&next={LIST_URL}"
+        url = f"/admin/bulk/feedback/feedback/{action}/?{query}&next={LIST_URL}"
         page = client.get(url)
         assert page.status_code == 200, action
         assert PAYLOAD not in page.content.decode()
@@ -232,7 +234,7 @@ def test_bulk_actions(client, admin, items, parks, works_editor):
 @pytest.mark.django_db
 def test_bulk_actions_respect_scope(client, works_editor, items):
     client.force_login(works_editor)
-    url = f"/admin/bulk/forms/feedback/feedback_spam/?id={items['works'].pk}&id={items['parks'].pk}"
+    url = f"/admin/bulk/feedback/feedback/feedback_spam/?id={items['works'].pk}&id={items['parks'].pk}"
     client.post(url, {})
     assert Feedback.objects.get(pk=items["works"].pk).status == "spam"
     assert Feedback.objects.get(pk=items["parks"].pk).status == "new"
@@ -245,7 +247,7 @@ def test_csv_export_is_filtered_escaped_and_formula_safe(client, admin, items, d
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(body)))
-    assert len(rows) == 3
+    assert len(rows) == 1  # the department's one report; its Yes/No votes are counts, not queue items
     report = next(row for row in rows if row["What went wrong"])
     assert report["What went wrong"] == PAYLOAD  # text, as written: a CSV is not HTML
     assert report["Trying to do"].startswith("'=")  # not run as a formula
@@ -264,7 +266,7 @@ def test_xlsx_export(client, admin, items):
     )
     sheet = workbook.active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "ID" and len(rows) == 7
+    assert rows[0][0] == "ID" and len(rows) == 1 + 3  # the three reports; votes and spam are not in the queue
     cells = [cell for row in rows for cell in row if isinstance(cell, str)]
     assert PAYLOAD in cells
     assert not any(cell.startswith("=") for cell in cells)
@@ -310,7 +312,7 @@ def test_page_editor_shows_the_page_feedback(client, admin, items, department):
     client.force_login(admin)
     html = client.get(f"/admin/pages/{department['service'].pk}/edit/").content.decode()
     assert "Feedback: 1 open, 50% helpful" in html
-    assert f"/admin/snippets/forms/feedback/?page={department['service'].pk}" in html
+    assert f"/admin/snippets/feedback/feedback/?page={department['service'].pk}" in html
 
 
 @pytest.mark.django_db
@@ -345,9 +347,80 @@ def test_page_report_links_encode_page_urls(client, admin):
 def test_bulk_confirmation_never_names_another_departments_items(client, works_editor, items):
     client.force_login(works_editor)
     parks = items["parks"]
-    response = client.get(f"/admin/bulk/forms/feedback/feedback_spam/?id={parks.pk}&id={items['works'].pk}")
+    response = client.get(f"/admin/bulk/feedback/feedback/feedback_spam/?id={parks.pk}&id={items['works'].pk}")
     html = response.content.decode()
     assert str(parks) not in html and "Parks and Recreation" not in html
     assert str(items["works"]) in html
-    only_theirs = client.get(f"/admin/bulk/forms/feedback/feedback_spam/?id={parks.pk}").content.decode()
+    only_theirs = client.get(f"/admin/bulk/feedback/feedback/feedback_spam/?id={parks.pk}").content.decode()
     assert str(parks) not in only_theirs and "Parks and Recreation" not in only_theirs
+
+
+def test_addresses_from_before_the_move_redirect(client, admin, items):
+    """Bookmarks and emailed links from when feedback lived in ``forms`` still open the same screens."""
+    client.force_login(admin)
+    item = items["works"]
+    response = client.get(f"/admin/snippets/forms/feedback/edit/{item.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"{LIST_URL}edit/{item.pk}/"
+    response = client.get("/admin/snippets/forms/feedback/?status=new&department=city-wide")
+    assert response["Location"] == f"{LIST_URL}?status=new&department=city-wide"
+    assert client.get(response["Location"]).status_code == 200
+    assert reverse("wagtailsnippets_feedback_feedback:list") == LIST_URL
+
+
+def test_old_addresses_still_need_a_sign_in(client, items):
+    response = client.get("/admin/snippets/forms/feedback/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+
+
+@pytest.mark.django_db
+def test_rows_open_from_the_listing(client, admin, items):
+    """The first column is Wagtail's title column: a link to the item, named by what it is about."""
+    client.force_login(admin)
+    html = listing(client)
+    item = items["works"]
+    link = rf'<a [^>]*href="{LIST_URL}edit/{item.pk}/"[^>]*>.{{0,300}}?Report a pothole \(#{item.pk}\)'
+    assert re.search(link, html, re.S)
+    checkboxes = re.findall(r"<input[^>]*data-bulk-action-checkbox[^>]*>", html)
+    assert checkboxes
+    for checkbox in checkboxes:
+        described_by = re.search(r'aria-describedby="([^"]+)"', checkbox).group(1)
+        assert f'id="{described_by}"' in html, described_by
+
+
+@pytest.mark.django_db
+def test_wording_speaks_of_reports_items_and_pages(client, admin, items):
+    """Staff read "reports", "items" and "pages"; never "snippets" or "10 feedback"."""
+    client.force_login(admin)
+    html = listing(client)
+    footer = html[html.index("data-bulk-action-footer") - 60 :]
+    footer = footer[: footer.index("</section>")]
+    assert 'data-bulk-action-footer="ITEM"' in footer and "snippet" not in footer.lower()
+    assert "Select all reports in this listing" in html or "has_other_pages" not in html
+    assert "feedback reports" in str(Feedback._meta.verbose_name_plural)
+    assert not re.search(r"\b\d+ feedback\b(?! report)", html)
+
+    url = (
+        f"/admin/bulk/feedback/feedback/feedback_resolve/?id={items['works'].pk}&id={items['parks'].pk}&next={LIST_URL}"
+    )
+    confirm = client.get(url).content.decode()
+    main = re.sub(r'(href|action)="[^"]*"', "", confirm[confirm.index("<main") : confirm.index("</main>")])
+    assert "Resolve: 2 reports" in confirm and "snippet" not in main.lower()
+    response = client.post(url, {}, follow=True)
+    assert "Resolved 2 reports." in response.content.decode()
+
+    # The page feedback report lists pages, and counts them as pages.
+    report = client.get(reverse("feedback_page_report")).content.decode()
+    pages = len({item.page_url for item in items.values() if item.status != "spam"})
+    assert re.search(rf"\b{pages} pages\b", report), pages
+    assert "feedback item" not in report
+
+
+@pytest.mark.django_db
+def test_page_report_counts_pages_not_feedback_items(client, admin, items):
+    """Issue 17, point 4: the report has one row per page, so its count says "pages" ("1 feedback item"
+    counted pages under the wrong word)."""
+    client.force_login(admin)
+    response = client.get(reverse("feedback_page_report"))
+    label = response.context["paginator"].items_count_label
+    assert re.fullmatch(r"\d+ pages?", label), label

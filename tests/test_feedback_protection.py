@@ -1,11 +1,11 @@
-"""forms/protection.py: the cache-friendly guard shared by every public form."""
+"""core/protection.py: the cache-friendly guard shared by every public form."""
 
 import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.test import override_settings
 
-from forms.protection import HONEYPOT_FIELD, TIMESTAMP_FIELD, SubmissionGuard, client_address, hashed_client
+from core.protection import HONEYPOT_FIELD, TIMESTAMP_FIELD, SubmissionGuard, client_address, hashed_client
 from tests.guard_helpers import post, valid_data
 
 
@@ -139,7 +139,7 @@ def test_oversized_body_refused_before_reading(clock):
 
 
 def test_rate_limit_fails_open_when_the_cache_is_down(clock, monkeypatch):
-    from forms import protection
+    from core import protection
 
     def broken(*args, **kwargs):
         raise ConnectionError("cache is down")

@@ -1,7 +1,7 @@
 """Department forms: building them in the admin, residents submitting them, files, spam and notifications."""
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -167,7 +167,10 @@ class TestFormPage:
         assert "We will confirm your booking" in thanks
 
         submission = FormPageSubmission.objects.get()
-        assert f"Reference number: <strong>{submission.pk}</strong>" in thanks
+        assert f"Your reference number: <strong>{submission.reference}</strong>" in thanks
+        assert submission.reference.startswith("PR-")  # Parks & Recreation's initials
+        assert thanks.count("Thank you") == 0 and thanks.count("<h1") == 1
+        assert "We are also emailing it to you." in thanks
         assert submission.page_id == form_page.pk
         data = submission.form_data
         assert data["your_name"] == "Ana Núñez"
@@ -185,21 +188,44 @@ class TestFormPage:
         with pytest.raises(ValueError):
             _ = upload.file.url  # no public URL, ever
 
-        [message] = mail.outbox
+        message, confirmation = mail.outbox
         assert sorted(message.to) == ["director@parks.example.gov", "reservations@parks.example.gov"]
-        assert message.subject == "New submission: Park pavilion reservation"
+        assert message.subject == f"New submission: Park pavilion reservation ({submission.reference})"
         assert message.attachments == []
         detail_url = "http://testserver" + reverse("form_submission_detail", args=[submission.pk])
         assert detail_url in message.body
-        assert f"Reference number: {submission.pk}" in message.body
+        assert f"Reference number: {submission.reference}" in message.body
         assert "Files uploaded: 1 (not attached" in message.body
         assert "Ana" not in message.body and "ana@example.com" not in message.body  # answers stay in the admin
+
+        assert confirmation.to == ["ana@example.com"]
+        assert submission.reference in confirmation.subject and submission.reference in confirmation.body
+        assert FormPage.DEFAULT_NEXT_STEPS in confirmation.body
+        assert confirmation.attachments == []
+        assert "Birthday party" not in confirmation.body and "Ana Núñez" not in confirmation.body
+        assert "/admin/" not in confirmation.body
 
     def test_form_to_address_adds_recipients(self, client, form_page):
         form_page.to_address = "clerk@example.gov"
         form_page.save_revision().publish()
         post(client, form_page, valid_answers())
         assert mail.outbox[0].to[-1] == "clerk@example.gov"
+
+    @pytest.mark.parametrize(
+        "subject",
+        ["Pavilion booking", "Line one\r\nBcc: evil@example.com", "<b>Réservation</b> 🏕️ " + "long " * 45],
+    )
+    def test_staff_subject_ends_with_the_reference_whatever_the_editor_wrote(self, client, form_page, subject):
+        """Staff sort and answer these emails by reference (issue 17, point 6): it is in the subject, whole,
+        after the editor's own subject, which stays one line and is shortened instead."""
+        form_page.subject = subject
+        form_page.save_revision().publish()
+        post(client, form_page, valid_answers())
+        reference = FormPageSubmission.objects.get().reference
+        message = mail.outbox[0]
+        assert message.subject.endswith(f" ({reference})")
+        assert "\n" not in message.subject and "\r" not in message.subject
+        assert message.subject.startswith(" ".join(subject.split())[:40])
 
     def test_mail_outage_loses_nothing(self, client, form_page, settings):
         settings.EMAIL_BACKEND = "tests.form_helpers.BrokenEmailBackend"
@@ -212,7 +238,7 @@ class TestFormPage:
         page = build_form(department, "Room booking")
         post(client, page, valid_answers())
         assert FormPageSubmission.objects.count() == 1
-        assert mail.outbox == []
+        assert [m.to for m in mail.outbox] == [["ana@example.com"]]  # only the resident's confirmation
 
     @pytest.mark.parametrize(
         "name, content, message",
@@ -244,14 +270,15 @@ class TestFormPage:
         location = post(client, form_page, valid_answers())["Location"]
         submission = FormPageSubmission.objects.get()
         token = location.split("thanks=")[1]
-        assert "Reference number" in client.get(location).content.decode()
+        assert submission.reference in client.get(location).content.decode()
+        assert str(submission.pk) not in signing.loads(token.replace("%3A", ":"), salt=form_page._thanks_salt())
         for forged in ("1", token[:-2] + "xx", "<script>", "x" * 5000):
             html = client.get(form_page.url, {"thanks": forged}).content.decode()
-            assert "Reference number" not in html and 'name="your_name"' in html  # just the form again
+            assert "reference number" not in html and 'name="your_name"' in html  # just the form again
         other_department, _, _ = create_department("Library")
         other = build_form(other_department, "Room booking")
         html = client.get(other.url, {"thanks": token}).content.decode()  # signed for another form
-        assert f"<strong>{submission.pk}</strong>" not in html
+        assert submission.reference not in html
 
     def test_valid_file_must_be_chosen_again_after_other_errors(self, client, form_page):
         photo = SimpleUploadedFile("pavilion.png", png_bytes())
@@ -318,20 +345,27 @@ class TestFormPage:
     def test_overlong_answers_are_refused(self, client, form_page):
         response = post(client, form_page, valid_answers(your_name="x" * 256, details="y" * 10_001))
         html = response.content.decode()
-        assert "Ensure this value has at most 255 characters" in html
-        assert "at most 10000 characters" in html
+        assert "Your name: Keep this answer to 255 characters or fewer (it has 256)." in html
+        assert "Keep this answer to 10000 characters or fewer" in html
         assert FormPageSubmission.objects.count() == 0
 
     def test_missing_required_answers(self, client, form_page):
         response = post(client, form_page, {"rendered_at": fresh_stamp()})
         html = response.content.decode()
-        assert html.count("This field is required.") >= 4
+        assert "This field is required." not in html
+        for message in (
+            "Enter your name.",
+            "Enter email address.",
+            "Enter preferred date.",
+            "Choose pavilion.",
+        ):
+            assert html.count(message) == 2  # in the summary and next to the field
         assert FormPageSubmission.objects.count() == 0
 
 
 @pytest.mark.django_db
 class TestSpamProtection:
-    """The shared SubmissionGuard from forms/protection.py, as the form page uses it."""
+    """The shared SubmissionGuard from core/protection.py, as the form page uses it."""
 
     def test_honeypot_looks_like_success_but_stores_nothing(self, client, form_page):
         response = post(client, form_page, valid_answers(website="http://spam.example"), follow=True)

@@ -14,14 +14,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from alerts.models import Alert, AlertPage, Scope
-from home import frontend_cache
+from core import frontend_cache
 from home.models import StandardPage
 from tests.conftest import add_child
 from tests.frontend_cache_helpers import RECORDING, RecordingBackend
 
 DEPT = "/departments/public-works/"
-NEWS_LISTINGS = {"/", "/departments/", DEPT, "/news/", "/news/feed/"}
-EVENT_LISTINGS = {"/events/", "/events/past/", "/events/calendar.ics"}
+NEWS_LISTINGS = {"/", "/departments/", DEPT, "/news/", "/news/feed/", "/news/feed/atom/"}
+EVENT_LISTINGS = {"/events/", "/events/past/", "/events/month/", "/events/calendar.ics"}
 
 
 @pytest.fixture
@@ -92,9 +92,17 @@ def test_a_department_purges_every_index_that_lists_or_filters_by_departments(
     purges, department, django_capture_on_commit_callbacks
 ):
     paths = committed(django_capture_on_commit_callbacks, lambda: publish(department["department"]))
-    assert paths == {DEPT, "/", "/departments/", "/services/", "/faq/", "/directory/", "/news/", "/news/feed/"} | (
-        EVENT_LISTINGS
-    )
+    assert paths == {
+        DEPT,
+        "/",
+        "/departments/",
+        "/services/",
+        "/faq/",
+        "/directory/",
+        "/news/",
+        "/news/feed/",
+        "/news/feed/atom/",
+    } | (EVENT_LISTINGS)
 
 
 def test_a_form_or_standard_page_purges_itself_and_its_ancestors(
@@ -191,7 +199,9 @@ def make_alert(**fields):
 def every_public_path():
     return {page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()} | {
         "/news/feed/",
+        "/news/feed/atom/",
         "/events/past/",
+        "/events/month/",
         "/events/calendar.ics",
         "/departments/public-works/spring-cleanup/event.ics",
     }

@@ -25,7 +25,8 @@ from wagtail.models import Page, Site
 
 from departments.models import DepartmentIndexPage, DepartmentPage, DirectoryPage, FAQIndexPage, ServiceIndexPage
 from events.models import EventIndexPage
-from forms.models import Feedback, FormPageSubmission
+from feedback.models import Feedback
+from forms.models import FormPageSubmission
 from home.models import HomePage
 from news.models import NewsIndexPage
 from tests.conftest import add_child
@@ -66,10 +67,14 @@ def encode(value):
 GET_INPUTS = [
     ("search", "/search/", ["q", "type", "department", "page"]),
     ("suggestions", "/search/suggest/", ["q"]),
-    ("news listing", "/news/", ["department", "topic", "page"]),
+    ("news listing", "/news/", ["department", "topic", "year", "page"]),
     ("news feed", "/news/feed/", ["department", "topic"]),
-    ("events listing", "/events/", ["department", "topic", "page"]),
-    ("past events", "/events/past/", ["department", "topic", "page"]),
+    ("news atom feed", "/news/feed/atom/", ["department", "topic"]),
+    ("events listing", "/events/", ["department", "topic", "page", "from", "to"]),
+    ("events listing range", "/events/?from=2026-01-01", ["to"]),
+    ("past events", "/events/past/", ["department", "topic", "page", "from", "to"]),
+    ("events month", "/events/month/", ["department", "topic"]),
+    ("events month of", "/events/month/2026-02/", ["department", "topic"]),
     ("events calendar", "/events/calendar.ics", ["department", "topic"]),
     ("services", "/services/", ["department", "action"]),
     ("questions", "/faq/", ["department", "topic", "page"]),
@@ -91,6 +96,13 @@ GET_INPUTS = [
     ("api find", "/api/v2/pages/find/", ["id", "html_path"]),
     ("api images", "/api/v2/images/", ["search", "order", "limit", "offset", "title", "tags", "fields"]),
     ("api documents", "/api/v2/documents/", ["search", "order", "limit", "offset", "title", "fields"]),
+    ("api v1 pages", "/api/v1/pages/", ["type", "department", "topic", "limit", "offset"]),
+    ("api v1 find", "/api/v1/pages/find/", ["path"]),
+    ("api v1 news", "/api/v1/news/", ["from", "to", "department", "topic", "limit", "offset"]),
+    ("api v1 events", "/api/v1/events/", ["from", "to", "department", "topic", "limit", "offset"]),
+    ("api v1 directory", "/api/v1/directory/", ["department", "q", "limit", "offset"]),
+    ("api v1 search", "/api/v1/search/", ["q", "type", "department", "page", "limit"]),
+    ("ask jackson", "/api/v1/ask", ["q"]),
 ]
 
 #: Single values from the issue "Headless" that gave 500s.
@@ -196,6 +208,20 @@ def test_api_answers_bad_parameters_with_400(client, tree, url):
     assert "message" in response.json()
 
 
+#: Month pages the calendar must refuse with a 404 (out of range, malformed, not ASCII digits).
+BAD_MONTHS = ["0000-01", "1899-12", "2201-01", "2026-13", "2026-00", "99999-01", "2026-1", "٢٠٢٦-٠١", "2026-02x"]
+
+
+@pytest.mark.django_db
+def test_events_month_refuses_bad_months_with_404(client, tree):
+    for value in BAD_MONTHS + HOSTILE:
+        url = f"/events/month/{encode(value)}/"
+        response = client.get(url)
+        assert_safe(response, url[:120])
+        if value:
+            assert response.status_code == 404, url[:120]
+
+
 @pytest.mark.django_db
 def test_listing_pages_accept_every_hostile_page_number(client, tree):
     for value in ["-5", "0", "99999999999999999999999", "²", "1e9", "last"]:
@@ -289,7 +315,70 @@ def test_form_without_file_field_survives_and_stores_once(client, tree, field):
         assert FormPageSubmission.objects.count() - before <= 1, "stored twice"
 
 
-# -- property-based variants -----------------------------------------------------------------------
+FORM_INBOX_PARAMS = ["q", "status", "assignee", "order_by", "p", "date_from", "date_to"]
+
+
+@pytest.mark.django_db
+def test_form_inbox_survives_hostile_queries(client, tree, django_user_model):
+    """The submission inbox's search (by reference) and filters (status, assignee), as signed-in staff."""
+    from django.urls import reverse
+
+    admin = django_user_model.objects.create_superuser("hostile-admin", "h@example.gov", "pw")
+    client.force_login(admin)
+    FormPageSubmission.objects.create(page=tree["form"], form_data={}, reference="PR-7K3Q-2M")
+    path = reverse("wagtailforms:list_submissions", args=[tree["form"].pk])
+    found = []
+    for param in FORM_INBOX_PARAMS:
+        for value in HOSTILE:
+            url = f"{path}?{param}={encode(value)}"
+            found += problems(client.get(url), url[:120])
+    assert not found, found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["status", "assignee"])
+def test_form_submission_triage_survives_hostile_values(client, tree, django_user_model, field):
+    from django.urls import reverse
+
+    admin = django_user_model.objects.create_superuser("hostile-admin", "h@example.gov", "pw")
+    client.force_login(admin)
+    submission = FormPageSubmission.objects.create(page=tree["form"], form_data={}, reference="PR-7K3Q-2M")
+    url = reverse("form_submission_detail", args=[submission.pk])
+    for value in HOSTILE:
+        data = {"status": "in_progress", "assignee": "", field: value.replace("\ud800", "\ufffd")}
+        assert_safe(client.post(url, data), f"triage {field}={value[:30]!r}")
+    submission.refresh_from_db()
+    assert submission.status in {"new", "in_progress"} and submission.assignee is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model, field", [("page", "reference_prefix"), ("page", "confirmation_email_text"), ("field", "error_message")]
+)
+def test_form_editor_settings_refuse_or_clean_hostile_values(tree, model, field):
+    """What an editor types for the reference prefix, the resident's email text and a field's error message."""
+    from django.core.exceptions import ValidationError
+
+    from forms.models import FormField, FormPage
+
+    for value in HOSTILE:
+        value = value.replace("\ud800", "\ufffd")
+        if model == "page":
+            instance = FormPage.objects.get(pk=tree["form"].pk)
+        else:
+            instance = FormField(page=tree["form"], label="Where", field_type="singleline")
+        setattr(instance, field, value)
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            assert field in error.message_dict, (field, value[:30], error.message_dict)
+            continue
+        stored = getattr(instance, field)
+        if field == "reference_prefix":
+            assert stored == "" or stored.isascii() and stored.isalpha() and len(stored) <= 4
+        if field == "error_message":
+            assert "\x00" not in stored and "\n" not in stored and len(stored) <= 200
+
 
 BOUNDED = settings(
     max_examples=50,

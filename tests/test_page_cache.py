@@ -2,7 +2,7 @@
 
 Test settings turn the page cache off; the ``page_cache`` fixture turns it on. Changes are
 made inside ``django_capture_on_commit_callbacks(execute=True)`` so the after-commit
-forgetting (home/freshness.py) runs as it would when the admin's transaction commits.
+forgetting (core/freshness.py) runs as it would when the admin's transaction commits.
 """
 
 import datetime
@@ -410,7 +410,7 @@ def test_site_and_city_settings_edits_forget_kept_pages(client, about, django_ca
 
 
 def test_a_change_outside_a_transaction_forgets_once_at_once(about, monkeypatch):
-    from home import freshness
+    from core import freshness
 
     monkeypatch.setattr(freshness.transaction, "get_connection", lambda: type("C", (), {"in_atomic_block": False})())
     before = freshness.version()
@@ -431,16 +431,25 @@ def make_alert(**fields):
 
 
 def test_publishing_an_alert_forgets_kept_pages(client, about, django_capture_on_commit_callbacks):
+    """Kept pages are keyed by the alerts showing (alerts/active.py ``state``), not by a content-version bump.
+
+    So publishing an alert gives every page a new key, and unpublishing it brings back the key of the
+    page kept before the alert: the same content version and no alert showing, so that page is right
+    to serve again (and is served without rendering it anew).
+    """
     alert = make_alert()
     warm(client, "/about/")
     with committed(django_capture_on_commit_callbacks):
         alert.save_revision().publish()
-    assert status_of(client.get("/about/")) == "miss"
+    response = client.get("/about/")
+    assert status_of(response) == "miss" and "Boil-water notice" in response.content.decode()
     assert status_of(client.get("/about/")) == "hit"
     with committed(django_capture_on_commit_callbacks):
         alert.refresh_from_db()
         alert.unpublish()
-    assert status_of(client.get("/about/")) == "miss"
+    response = client.get("/about/")
+    assert "Boil-water notice" not in response.content.decode()
+    assert status_of(response) == "hit"  # the page kept before the alert
 
 
 def test_an_alert_whose_start_passes_changes_the_key_without_any_write(client, about):

@@ -204,7 +204,7 @@ class TestFeedbackAndSubmissionsScope:
 
     @pytest.fixture
     def items(self, matrix):
-        from forms.models import Feedback
+        from feedback.models import Feedback
 
         return {
             "parks": Feedback.objects.create(
@@ -224,17 +224,17 @@ class TestFeedbackAndSubmissionsScope:
 
     def test_department_editor_sees_only_own_feedback(self, client, matrix, items):
         client.force_login(matrix["parks_editor"])
-        html = client.get("/admin/snippets/forms/feedback/").content.decode()
+        html = client.get("/admin/snippets/feedback/feedback/").content.decode()
         assert "Pool hours are wrong" in html
         assert "Records link broken" not in html and "Footer typo" not in html
-        assert denied(client.get(f"/admin/snippets/forms/feedback/edit/{items['police'].pk}/"))
+        assert denied(client.get(f"/admin/snippets/feedback/feedback/edit/{items['police'].pk}/"))
 
     def test_communications_sees_all_feedback(self, client, matrix, items):
         client.force_login(matrix["comms"])
-        html = client.get("/admin/snippets/forms/feedback/").content.decode()
+        html = client.get("/admin/snippets/feedback/feedback/").content.decode()
         for text in ("Pool hours are wrong", "Records link broken", "Footer typo"):
             assert text in html
-        assert client.get(f"/admin/snippets/forms/feedback/edit/{items['police'].pk}/").status_code == 200
+        assert client.get(f"/admin/snippets/feedback/feedback/edit/{items['police'].pk}/").status_code == 200
 
     def test_department_editor_cannot_see_other_departments_submissions(self, client, matrix):
         from forms.models import FormPage, FormPageSubmission

@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from forms.protection import SubmissionGuard
+from core.protection import SubmissionGuard
 from tests.guard_helpers import post, valid_data
 
 REDIS_URL = "redis://127.0.0.1:6379/3"

@@ -17,6 +17,8 @@ from news.models import NewsPage
 from search.models import QueryStat, SynonymGroup
 from tests.conftest import add_child
 
+pytestmark = pytest.mark.shared_tree
+
 
 def get(client, **params):
     return client.get("/search/", params)

@@ -11,8 +11,12 @@ queries, facets, autocomplete) works over the real wire protocol through
 import io
 import json
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
@@ -35,7 +39,7 @@ def forget_cluster_state():
 
 
 def backends_for(monkeypatch, **env):
-    for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_INDEX_PREFIX"):
+    for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "SEARCH_INDEX_PREFIX", "SEARCH_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -75,6 +79,43 @@ def test_opensearch_backend_imports_beside_our_events_app():
     assert opensearch3.SearchBackend.__name__ == "OpenSearch3SearchBackend"
     assert events.__file__.endswith("events/__init__.py") and hasattr(events, "default_app_config") is False
     assert "site-packages" not in events.__file__
+
+
+def test_opensearch_client_finds_the_events_library_through_our_app_in_a_fresh_interpreter():
+    """opensearch-py's ``from events import Events`` is answered by our events app (events/__init__.py).
+
+    A fresh interpreter, as a worker starts: the client imports first, before Django, and times a
+    request with the library's class; ``events`` stays our app throughout.
+    """
+    code = "\n".join(
+        [
+            "import sys",
+            "import opensearchpy",
+            "from opensearchpy.metrics import MetricsEvents",
+            "import events",
+            "metrics = MetricsEvents()",
+            "metrics.request_start()",
+            "metrics.request_end()",
+            "assert metrics.service_time is not None",
+            "assert sys.modules['events'] is events and 'site-packages' not in events.__file__",
+            "assert events.Events.__module__ == 'events._events_library'",
+            "assert 'events._events_library' not in sys.modules",
+            "print('ok')",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_no_module_swaps_sys_modules_for_the_events_collision():
+    for module in ("search/backends/opensearch3.py", "events/__init__.py"):
+        assert "sys.modules[" not in (Path(settings.BASE_DIR) / module).read_text(), module
+    import events
+
+    with pytest.raises(AttributeError):
+        events.NoSuchThing  # noqa: B018 - only the library's two names are offered
 
 
 @pytest.mark.django_db
@@ -127,7 +168,11 @@ def test_unreachable_cluster_falls_back_to_database(monkeypatch, client, city, c
 
 @pytest.fixture
 def opensearch(monkeypatch, osmem_url):
-    backends = backends_for(monkeypatch, OPENSEARCH_URL=osmem_url, SEARCH_INDEX_PREFIX="jacksontest_")
+    # The stand-in is a Python process on the same two cores as the test run: give it longer than
+    # production's 3 s before a request counts as lost.
+    backends = backends_for(
+        monkeypatch, OPENSEARCH_URL=osmem_url, SEARCH_INDEX_PREFIX="jacksontest_", SEARCH_TIMEOUT="30"
+    )
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         from wagtail.search.backends import get_search_backend
 

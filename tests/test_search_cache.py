@@ -1,7 +1,7 @@
 """Kept search answers and navigation: faster repeats, never a stale hidden page.
 
 ``search.engine`` keeps each answer for ``SEARCH_ANSWER_SECONDS`` under
-``home.freshness.version()``; the main navigation is kept the same way.
+``core.freshness.version()``; the main navigation is kept the same way.
 """
 
 import pytest
@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from core import freshness
 from departments.models import ServicePage
-from home import freshness
 from search import engine
 from search.models import SynonymGroup
 from tests.conftest import add_child

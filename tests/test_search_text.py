@@ -3,13 +3,13 @@
 import pytest
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from core.text import phone_variants
 from search.query import build_query, word_forms
 from search.text import (
     MAX_QUERY_LENGTH,
     clean_query,
     meaningful_tokens,
     normalise_for_analytics,
-    phone_variants,
     tokens,
 )
 

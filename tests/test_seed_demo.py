@@ -6,6 +6,7 @@ Django's ``setUpTestData``); each test still runs in its own savepoint, so
 tests that change the tree cannot affect one another or other modules.
 """
 
+import datetime
 import io
 
 import pytest
@@ -16,13 +17,14 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from demo.common import CITY_TZ
+from demo.departments import DEPARTMENTS
+from demo.news import NEWS_IMAGES
+from demo.scale import scale_up
+from demo.seeder import DemoSeeder
 from departments.models import ContactPage, DepartmentIndexPage, DepartmentPage, FAQPage, ServicePage
 from events.models import EventPage
 from forms.models import FormPage
-from home.demo.departments import DEPARTMENTS
-from home.demo.news import NEWS_IMAGES
-from home.demo.scale import scale_up
-from home.demo.seeder import DemoSeeder
 from home.models import CitySettings, HomePage, StandardPage
 from news.models import NewsPage
 
@@ -207,15 +209,79 @@ def test_second_run_changes_nothing(seeded, db):
 
 
 @slow
-def test_rerun_repairs_an_edited_page_in_place(seeded, db):
+def test_rerun_repairs_a_page_changed_without_a_user(seeded, db):
+    """A change no person signed (a script, a shell) is the demo's own: put back."""
     faq = FAQPage.objects.get(slug="my-trash-was-not-picked-up")
-    faq.answer = "<p>Edited by hand.</p>"
+    faq.answer = "<p>Changed by a script.</p>"
     faq.save_revision().publish()
     pages = Page.objects.count()
     run_seed("--verbosity", "0", "--skip-index")
     faq.refresh_from_db()
     assert "6 a.m." in faq.answer
     assert Page.objects.count() == pages
+
+
+def edit_as(user, page, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return page.save_revision(user=user)
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_user("dana", "dana@jackson.example.gov", "x")
+
+
+@slow
+def test_a_page_a_person_edited_is_left_alone_and_listed(seeded, db, editor):
+    faq = FAQPage.objects.get(slug="my-trash-was-not-picked-up")
+    edit_as(editor, faq, answer="<p>Pickup moved to Tuesdays <b>&</b> Fridays — ½ the routes.</p>").publish()
+    revisions = Revision.objects.count()
+    output = run_seed("--skip-index")
+    faq.refresh_from_db()
+    assert "Tuesdays" in faq.answer and "6 a.m." not in faq.answer
+    assert Revision.objects.count() == revisions, "nothing written for the kept page, nor any other"
+    assert "Left alone 1 demo page that a person edited (run seed_demo --force" in output
+    assert f"{faq.url_path} — {faq.title} (last saved by dana, " in output
+    assert "1 kept (edited by a person)" in output
+
+
+@slow
+def test_a_draft_a_person_saved_is_kept_too(seeded, db, editor):
+    service = ServicePage.objects.get(slug="report-a-pothole")
+    live_intro = service.intro
+    edit_as(editor, service, intro="Draft: call 311 instead.")
+    run_seed("--verbosity", "0", "--skip-index")
+    service = ServicePage.objects.get(pk=service.pk)
+    assert service.intro == live_intro and service.has_unpublished_changes
+    assert service.get_latest_revision_as_object().intro == "Draft: call 311 instead."
+
+
+@slow
+def test_force_puts_the_demo_text_back_and_keeps_the_edit_in_history(seeded, db, editor):
+    faq = FAQPage.objects.get(slug="my-trash-was-not-picked-up")
+    edited = edit_as(editor, faq, answer="<p>Edited by hand.</p>")
+    edited.publish()
+    output = run_seed("--force", "--skip-index")
+    faq.refresh_from_db()
+    assert "6 a.m." in faq.answer
+    assert faq.latest_revision.user is None, "the demo owns the page again"
+    assert Revision.objects.filter(pk=edited.pk).exists()
+    assert "Left alone" not in output
+    again = run_seed("--skip-index")
+    assert "Left alone" not in again and "kept" not in again
+
+
+@slow
+def test_an_edited_home_page_keeps_its_top_tasks_and_the_rest_is_seeded(seeded, db, editor):
+    home = HomePage.objects.get(depth=2)
+    edit_as(editor, home, top_tasks=[], hero_heading="Our own heading").publish()
+    FAQPage.objects.filter(slug="my-trash-was-not-picked-up").update(answer="<p>Stale.</p>")
+    output = run_seed("--skip-index")
+    home = HomePage.objects.get(pk=home.pk)
+    assert home.hero_heading == "Our own heading" and len(home.top_tasks) == 0
+    assert output.count(f"{home.url_path} — ") == 1, "listed once though two steps met it"
+    assert "6 a.m." in FAQPage.objects.get(slug="my-trash-was-not-picked-up").answer
 
 
 @slow
@@ -341,3 +407,106 @@ def test_every_demo_page_passes_the_validation_an_admin_save_runs(seeded, db):
         except ValidationError as error:
             problems.append(f"{page.url_path}: {error}")
     assert problems == []
+
+
+# -- a week of activity for staff screens (demo/activity.py) ------------------
+
+
+def within_the_last_week(moment):
+    now = timezone.now()
+    return now - datetime.timedelta(days=7) <= moment <= now
+
+
+@slow
+def test_a_week_of_feedback_across_departments_statuses_and_assignees(seeded, db):
+    from feedback.models import Feedback
+
+    assert "A week of feedback and form submissions: 16 reports, 77 votes, 21 submissions" in seeded
+    reports = Feedback.objects.filter(kind=Feedback.Kind.REPORT).select_related("department", "page")
+    assert reports.count() >= 12
+    assert len({report.department_id for report in reports}) >= 8
+    assert {report.status for report in reports} == {"new", "triaged", "in_progress", "resolved", "spam"}
+    for report in reports:
+        assert report.page and report.page.live and report.page_url == report.page.url
+        assert report.page_title == report.page.title and report.what_went_wrong
+    assigned = reports.exclude(assignee=None)
+    assert 3 <= assigned.count() < reports.count() / 2
+    for report in assigned:
+        assert report.events.filter(action="assigned", to_value=report.assignee_label).exists()
+    for report in reports.filter(status__in=["triaged", "in_progress", "resolved"]):
+        assert report.events.filter(action="status", to_value=report.get_status_display()).exists()
+    votes = Feedback.objects.filter(kind=Feedback.Kind.VOTE)
+    assert votes.filter(helpful=True).count() > votes.filter(helpful=False).count() > 10
+    # Votes are counted, never triage work: none of them shows in the queue.
+    assert set(votes.values_list("status", flat=True)) == {Feedback.Status.COUNTED}
+    moments = list(Feedback.objects.values_list("created_at", flat=True))
+    assert all(within_the_last_week(moment) for moment in moments)
+    assert len({moment.astimezone(CITY_TZ).date() for moment in moments}) == 7
+
+
+@slow
+def test_form_submissions_across_forms_and_departments_answer_every_field(seeded, db):
+    from forms.models import FormPageSubmission, FormUpload
+
+    submissions = FormPageSubmission.objects.select_related("page")
+    forms = {submission.page_id for submission in submissions}
+    assert submissions.count() >= 15 and len(forms) >= 8
+    departments = {FormPage.objects.get(pk=pk).get_parent().slug for pk in forms}
+    assert len(departments) >= 8
+    names = set()
+    for submission in submissions:
+        form = FormPage.objects.get(pk=submission.page_id)
+        fields = {field.clean_name: field for field in form.form_fields.all()}
+        assert set(submission.form_data) == set(fields), form.title
+        for name, field in fields.items():
+            if field.required:
+                assert submission.form_data[name] not in ("", [], None), (form.title, name)
+        assert within_the_last_week(submission.submit_time)
+        names.update(value for key, value in submission.form_data.items() if key in ("your_name", "full_name"))
+    assert len(names) >= 5, "not one resident's inbox"
+    assert len({submission.submit_time.astimezone(CITY_TZ).date() for submission in submissions}) >= 5
+    assert not FormUpload.objects.exists(), "no files are invented"
+
+
+@slow
+def test_activity_is_added_once(seeded, db):
+    from feedback.models import Feedback, FeedbackEvent
+    from forms.models import FormPageSubmission
+
+    counts = Feedback.objects.count(), FeedbackEvent.objects.count(), FormPageSubmission.objects.count()
+    output = run_seed("--skip-index")
+    assert (Feedback.objects.count(), FeedbackEvent.objects.count(), FormPageSubmission.objects.count()) == counts
+    assert "0 reports, 0 votes, 0 submissions; none added to the 93 feedback items already here" in output
+
+
+@slow
+def test_activity_is_never_mixed_into_a_site_with_real_feedback_or_submissions(seeded, db):
+    from feedback.models import Feedback
+    from forms.models import FormPageSubmission
+
+    Feedback.objects.all().delete()
+    pothole = FormPage.objects.get(slug="report-a-pothole-form")
+    FormPageSubmission.objects.exclude(page=pothole).delete()
+    real = Feedback.objects.create(kind=Feedback.Kind.VOTE, helpful=True, page_url="/", page_title="Home")
+    pothole_submissions = FormPageSubmission.objects.filter(page=pothole).count()
+    output = run_seed("--skip-index")
+    assert list(Feedback.objects.all()) == [real]
+    assert FormPageSubmission.objects.filter(page=pothole).count() == pothole_submissions
+    assert FormPageSubmission.objects.exclude(page=pothole).count() >= 10, "the other forms get theirs"
+    assert "none added to the 1 feedback items already here; none added to 1 forms" in output
+
+
+@slow
+def test_staff_screens_show_the_week(seeded, db, client):
+    from feedback.models import Feedback
+
+    admin = get_user_model().objects.create_superuser("lead", "lead@jackson.example.gov", "x")
+    client.force_login(admin)
+    dashboard = client.get("/admin/").content.decode()
+    assert "City-wide queue" not in dashboard and "Parks &amp; Recreation" in dashboard
+    queue = client.get("/admin/snippets/feedback/feedback/?kind=report").content.decode()
+    report = Feedback.objects.filter(kind="report", status="in_progress", assignee__username="parks-editor").get()
+    assert report.page_title in queue
+    pothole = FormPage.objects.get(slug="report-a-pothole-form")
+    inbox = client.get(f"/admin/forms/submissions/{pothole.pk}/").content.decode()
+    assert "2290 Cedar Hill Road" in inbox or "Magnolia Commons" in inbox or "Poplar Court" in inbox

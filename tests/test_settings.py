@@ -163,3 +163,14 @@ def test_public_pages_switch_off_powerful_browser_features(client, home):
     policy = client.get("/")["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
         assert feature in policy
+
+
+def test_readme_explains_where_make_run_serves_and_what_emails_link_to():
+    """Issue 17, point 15: a newcomer running ``make run`` learns ``HOST=``/``PORT=`` (which the Makefile
+    reads) and that notification emails link through ``WAGTAILADMIN_BASE_URL``."""
+    readme = (ROOT / "README.md").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "HOST ?=" in makefile and "PORT ?=" in makefile and "runserver $(HOST):$(PORT)" in makefile
+    assert "make run PORT=" in readme and "HOST=" in readme
+    run_section = readme[readme.index("make run PORT=") - 400 :][:1200]
+    assert "WAGTAILADMIN_BASE_URL" in run_section

@@ -25,8 +25,8 @@ import sys
 import django
 
 django.setup()
-from home import freshness
-from forms.protection import _count_in_window
+from core import freshness
+from core.protection import _count_in_window
 
 print("ready", flush=True)
 for line in sys.stdin:
@@ -86,7 +86,7 @@ def workers(tmp_path):
 
 def test_every_worker_uses_the_disk_cache_in_cache_dir(workers, tmp_path):
     backend, default_dir, pages_dir = workers[0].ask("backend").split()
-    assert backend == "DjangoCache"
+    assert backend == "JacksonDiskCache"
     assert default_dir == str(tmp_path / "cache" / "default")
     assert pages_dir == str(tmp_path / "cache" / "pages")
 
@@ -122,7 +122,7 @@ def clean_env(monkeypatch, **values):
 def test_without_redis_both_caches_are_on_disk_apart(monkeypatch, tmp_path):
     clean_env(monkeypatch)
     config = configured_caches(tmp_path)
-    assert config["default"]["BACKEND"] == config["pages"]["BACKEND"] == "diskcache.DjangoCache"
+    assert config["default"]["BACKEND"] == config["pages"]["BACKEND"] == "jackson.cache.JacksonDiskCache"
     assert config["default"]["LOCATION"] == str(tmp_path / "var" / "cache" / "default")
     assert config["pages"]["LOCATION"] == str(tmp_path / "var" / "cache" / "pages")
     assert config["default"]["OPTIONS"]["size_limit"] == 256 * 1024 * 1024
@@ -140,7 +140,7 @@ def test_with_redis_page_entries_stay_on_the_servers_disk(monkeypatch, tmp_path)
     clean_env(monkeypatch, REDIS_URL="redis://127.0.0.1:6379/3")
     config = configured_caches(tmp_path)
     assert config["default"]["BACKEND"] == "jackson.cache.JacksonRedisCache"
-    assert config["pages"]["BACKEND"] == "diskcache.DjangoCache"
+    assert config["pages"]["BACKEND"] == "jackson.cache.JacksonDiskCache"
 
 
 def test_page_entries_go_to_their_own_redis_when_asked(monkeypatch, tmp_path):
@@ -152,7 +152,7 @@ def test_page_entries_go_to_their_own_redis_when_asked(monkeypatch, tmp_path):
 
 
 def test_page_entries_never_evict_a_rate_limit_window(monkeypatch, tmp_path):
-    from forms.protection import _count_in_window
+    from core.protection import _count_in_window
 
     clean_env(monkeypatch, CACHE_DIR=str(tmp_path), CACHE_MAX_MB="1", PAGE_CACHE_MAX_MB="1")
     with override_settings(CACHES=configured_caches(tmp_path)):

@@ -1,10 +1,8 @@
-"""The forms app's models: department form pages, and resident feedback.
+"""The forms app's models: department form pages, their fields, submissions and uploads.
 
-Split into modules so each area stays small; Django finds them through this
-package.
+Resident feedback on pages lives in its own app, ``feedback``.
 """
 
-from forms.models.feedback import Feedback, FeedbackEvent
 from forms.models.form_pages import FormField, FormPage, FormPageSubmission, FormUpload
 
-__all__ = ["Feedback", "FeedbackEvent", "FormField", "FormPage", "FormPageSubmission", "FormUpload"]
+__all__ = ["FormField", "FormPage", "FormPageSubmission", "FormUpload"]

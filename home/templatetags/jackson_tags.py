@@ -1,7 +1,7 @@
 """Template helpers for the public site: navigation, breadcrumbs, phone links.
 
 Kept query-light on purpose: the main navigation costs nothing on most requests
-(cached across requests, see ``_nav_urls``), breadcrumbs one query per page, and listing helpers
+(cached across requests, see ``_sections``), breadcrumbs one query per page, and listing helpers
 work on data the view has already loaded instead of asking per item.
 """
 
@@ -14,80 +14,105 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from wagtail.models import Page, Site
 
-from home import freshness
+from core import freshness
+from home import phone_links as phone_links_module
 
 register = template.Library()
 
-#: The main navigation, in order: (app_label.ModelName, label).
-MAIN_NAV = [
-    ("departments.ServiceIndexPage", "Services"),
-    ("departments.DepartmentIndexPage", "Departments"),
-    ("news.NewsIndexPage", "News"),
-    ("events.EventIndexPage", "Events"),
-    ("departments.FAQIndexPage", "FAQ"),
-    ("departments.DirectoryPage", "Directory"),
-]
-
-
-#: Seconds the navigation's URLs are kept across requests (keyed by the content version).
+#: Seconds the navigation is kept across requests (keyed by the content version).
 NAV_CACHE_SECONDS = 60
 
 
-def _nav_urls(request):
-    """``{model label: url}`` of the live index pages under the site root.
+def _sections(request):
+    """The site's top-level sections: ``{"menu": [...], "indexes": {model label: url}}``.
 
-    Kept on the request, and across requests in the cache under ``home.freshness.version()``
-    (publishing, moving or deleting a page forgets it): every page shows the navigation, and
-    finding it costs three queries.
+    ``menu`` is the main navigation, Wagtail's way: the live, public children of the site's root
+    page with "Show in menus" ticked on their Promote tab, in the page tree's order (editors
+    reorder them in the admin), each labelled with its short ``menu_title`` or its title. ``indexes`` finds the
+    city-wide index pages by type whether or not they are in the menu, for links such as
+    "All news" (``nav_url``).
+
+    Kept on the request, and across requests in the cache under ``core.freshness.version()``
+    (publishing, unpublishing, moving or deleting a page forgets it): every page shows the
+    navigation, and finding it costs one query and one per section type with a short label.
     """
-    cached = getattr(request, "_jackson_nav_urls", None)
+    cached = getattr(request, "_jackson_sections", None)
     if cached is not None:
         return cached
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {}
-    urls = freshness.kept(
-        f"nav:{site.pk}",
-        NAV_CACHE_SECONDS,
-        lambda: {label: page.get_url(request=request) for label, page in _nav_pages(site).items()},
-    )
-    request._jackson_nav_urls = urls
-    return urls
+        return {"menu": [], "indexes": {}}
+    sections = freshness.kept(f"sections:{site.pk}", NAV_CACHE_SECONDS, lambda: _read_sections(site, request))
+    request._jackson_sections = sections
+    return sections
 
 
-def _nav_pages(site):
-    from django.apps import apps
+def _read_sections(site, request):
     from django.contrib.contenttypes.models import ContentType
 
-    found = {}
-    models = [apps.get_model(label) for label, _ in MAIN_NAV]
-    content_types = ContentType.objects.get_for_models(*models)
-    by_ct = {ct.pk: model._meta.label for model, ct in content_types.items()}
     root = site.root_page
     pages = (
         Page.objects.live()
         .public()
-        .filter(path__startswith=root.path, depth=root.depth + 1, content_type_id__in=by_ct.keys())
+        .child_of(root)
+        .only("id", "title", "path", "depth", "url_path", "content_type_id", "show_in_menus")
         .order_by("path")
     )
+    menu, indexes, short_titled = [], {}, {}
     for page in pages:
-        found.setdefault(by_ct[page.content_type_id], page)
-    return found
+        url = page.get_url(request=request)
+        if not url:
+            continue
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        label = model._meta.label if model is not None else ""
+        indexes.setdefault(label, url)
+        if page.show_in_menus:
+            menu.append({"label": page.title, "url": url, "path": page.path, "model": label, "pk": page.pk})
+            if model is not None and any(field.name == "menu_title" for field in model._meta.get_fields()):
+                short_titled.setdefault(model, []).append(page.pk)
+    # The short labels (core.pages.MenuTitleMixin): one light query per section type in the menu.
+    short = {}
+    for model, pks in short_titled.items():
+        short.update(model.objects.filter(pk__in=pks).exclude(menu_title="").values_list("pk", "menu_title"))
+    for item in menu:
+        item["label"] = short.get(item.pop("pk"), item["label"])
+    return {"menu": menu, "indexes": indexes}
+
+
+def _current_section(menu, page, current_path):
+    """The menu item to mark ``aria-current``, or None.
+
+    A page a city-wide index aggregates names that index's model in ``listing_index`` (a news
+    story in a department's subtree belongs to News, not Departments); otherwise the section
+    is the menu page above it in the tree, or, for views that are not pages (search), the one
+    whose URL starts the request's path.
+    """
+    listing_index = getattr(page, "listing_index", None)
+    if listing_index:
+        for item in menu:
+            if item["model"] == listing_index:
+                return item
+    page_path = getattr(page, "path", None)
+    if page_path:
+        for item in menu:
+            if page_path.startswith(item["path"]):
+                return item
+        return None
+    for item in menu:
+        if item["url"] != "/" and current_path.startswith(item["url"]):
+            return item
+    return None
 
 
 @register.simple_tag(takes_context=True)
 def main_nav(context):
-    """[{label, url, active}] for the header navigation; missing sections are left out."""
+    """[{label, url, active}] for the header (and footer) navigation, in the editors' order."""
     request = context.get("request")
-    urls = _nav_urls(request)
+    menu = _sections(request)["menu"]
     current_path = request.path if request is not None else ""
-    items = []
-    for label_key, label in MAIN_NAV:
-        url = urls.get(label_key)
-        if not url:
-            continue
-        items.append({"label": label, "url": url, "active": bool(current_path.startswith(url) and url != "/")})
-    return items
+    page = context.get("page")
+    current = _current_section(menu, page if isinstance(page, Page) else None, current_path)
+    return [{"label": item["label"], "url": item["url"], "active": item is current} for item in menu]
 
 
 @register.simple_tag(takes_context=True)
@@ -95,7 +120,7 @@ def policy_links(context):
     """[(label, url)] for the footer: the accessibility statement and privacy policy the city chose, if live.
 
     Every page shows them, and reading two pages through the settings' foreign keys cost two
-    queries a view; they are kept like the navigation, under ``home.freshness.version()``
+    queries a view; they are kept like the navigation, under ``core.freshness.version()``
     (editing the settings or publishing, unpublishing, moving or deleting a page forgets them).
     """
     request = context.get("request")
@@ -117,8 +142,8 @@ def policy_links(context):
 
 @register.simple_tag(takes_context=True)
 def nav_url(context, label_key):
-    """The URL of one city-wide index page (e.g. "news.NewsIndexPage"), or ""."""
-    return _nav_urls(context.get("request")).get(label_key) or ""
+    """The URL of one city-wide index page (e.g. "news.NewsIndexPage"), in the menu or not, or ""."""
+    return _sections(context.get("request"))["indexes"].get(label_key) or ""
 
 
 @register.simple_tag
@@ -132,22 +157,16 @@ def breadcrumbs(page):
     return list(page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path", "depth"))
 
 
-_TEL_STRIP = re.compile(r"[^\d+]")
-
-
 @register.filter
 def tel_href(number):
-    """A ``tel:`` URL for a written phone number: "(601) 555-0100" -> "tel:+16015550100"."""
-    digits = _TEL_STRIP.sub("", str(number or ""))
-    if not digits:
-        return ""
-    if digits.startswith("+"):
-        return f"tel:{digits}"
-    if len(digits) == 10:
-        return f"tel:+1{digits}"
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"tel:+{digits}"
-    return f"tel:{digits}"
+    """A ``tel:`` URL for a written phone number: "(601) 555-0100" -> "tel:+16015550100" (see home.phone_links)."""
+    return phone_links_module.tel_href(number)
+
+
+@register.filter(needs_autoescape=True)
+def phone_links(value, autoescape=True):
+    """Phone numbers in text or safe HTML as tap-to-call links (see home.phone_links)."""
+    return phone_links_module.phone_links(value, autoescape=autoescape)
 
 
 @register.filter
@@ -248,3 +267,40 @@ def event_when(event):
     return html + format_html(
         '<time datetime="{}">{}</time>', date_format(end, r"Y-m-d\TH:i:sO"), date_format(end, end_format)
     )
+
+
+_ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+
+
+def directions_destination(address, city_address=""):
+    """The address as one line for a maps search, with the city's locality added if it has no ZIP code.
+
+    Editors often write only "1000 Riverside Drive"; on its own that finds streets of that name
+    across the country. The last line of City Hall's address ("Jackson, MS 39201") places it.
+    """
+    lines = [" ".join(line.split()) for line in str(address or "").splitlines() if line.strip()]
+    destination = ", ".join(lines)
+    if destination and not _ZIP.search(destination):
+        city_lines = [line.strip() for line in str(city_address or "").splitlines() if line.strip()]
+        if city_lines and _ZIP.search(city_lines[-1]):
+            destination = f"{destination}, {' '.join(city_lines[-1].split())}"
+    return destination[:400]
+
+
+@register.simple_tag(takes_context=True)
+def directions_url(context, address):
+    """A plain link to directions to ``address`` on the maps site in ``settings.MAPS_DIRECTIONS_URL``.
+
+    A link, not an embedded map: no third-party script or frame loads with the page, and on a
+    phone the maps app opens with the route. "" when there is no address or the setting is empty.
+    """
+    from urllib.parse import quote
+
+    from django.conf import settings
+
+    template = getattr(settings, "MAPS_DIRECTIONS_URL", "")
+    city = context.get("city")
+    destination = directions_destination(address, getattr(city, "street_address", ""))
+    if not template or not destination or "{destination}" not in template:
+        return ""
+    return template.replace("{destination}", quote(destination, safe=""))

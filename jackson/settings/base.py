@@ -21,14 +21,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "core",  # the shared bottom layer (README "Architecture")
     "home",
     "departments",
     "news",
     "events",
     "forms",
+    "feedback",
     "alerts",
+    "reviews",
     "search",
     "accounts",
+    "api",
+    "ninja",  # its Swagger UI from our own static files, not a CDN (api/main.py)
+    "corsheaders",
     "wagtail.contrib.forms",
     "jackson.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache (see jackson/apps.py)
     "wagtail.contrib.redirects",
@@ -63,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so preflight requests are answered and every /api/ response carries its CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jackson.middleware.ContentSecurityPolicyMiddleware",
@@ -73,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions, auth, CSRF and the page tree, so a hit costs none of them (jackson/page_cache.py).
     "jackson.page_cache.PageCacheMiddleware",
+    # /api/ only: the per-client rate limit and Cache-Control (inside ConditionalGet, which adds the ETag).
+    "api.middleware.APIMiddleware",
     # Inside the page cache, which keeps each encoding as sent: a hit is never compressed again.
     "jackson.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,7 +201,7 @@ PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 HTTP_CACHE_MAX_AGE = int(env_str("HTTP_CACHE_MAX_AGE", "30"))
 HTTP_CACHE_STALE_IF_ERROR = int(env_str("HTTP_CACHE_STALE_IF_ERROR", "86400"))
 
-# Public form protection (forms/protection.py): how many proxies of ours sit in
+# Public form protection (core/protection.py): how many proxies of ours sit in
 # front of the app, so X-Forwarded-For can be trusted that far (0: ignore it).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Brute-force throttling (accounts/). An account is locked after AXES_FAILURE_LIMIT wrong
@@ -234,6 +244,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "City of Jackson")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The host residents use, in the sitemap, robots.txt, feeds and calendars (core/public_url.py);
+# empty: the default Wagtail Site's hostname and port.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")
+# The domain after "@" in calendar UIDs (events/ical.py); empty: PUBLIC_BASE_URL's host, else the Site's.
+# Keep it unchanged once residents subscribe, or their calendars show every event twice.
+ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "")
 # Who the CAP alert feed says sends the city's alerts (alerts/cap.py); empty: WAGTAILADMIN_BASE_URL's host.
 ALERTS_CAP_SENDER = env_str("ALERTS_CAP_SENDER", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -248,6 +264,8 @@ from jackson.settings.search import search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = search_backends()
 # Seconds a search answer (one page of result ids, the total, the facets) is kept (search/engine.py).
 SEARCH_ANSWER_SECONDS = int(env_str("SEARCH_ANSWER_SECONDS", "60"))
+# Seconds each worker sums search counts before writing them (search/stat_buffer.py); 0 writes each one.
+SEARCH_STATS_FLUSH_SECONDS = float(env_str("SEARCH_STATS_FLUSH_SECONDS", "1"))
 
 # Front-end caches (Varnish, Cloudflare, CloudFront) purged after publishing; none by default.
 from jackson.settings.frontend_cache import frontend_cache_backends  # noqa: E402
@@ -262,6 +280,14 @@ CSP_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'self'; form-action 'self'; "
     "base-uri 'self'; object-src 'none'"
 )
+# Directions on event pages: a plain link (no embedded map or script) to this URL, with
+# {destination} replaced by the venue's address. Empty turns the link off. Google's cross-platform
+# Maps URL opens the maps app on a phone; e.g. https://maps.apple.com/?daddr={destination} or
+# https://www.openstreetmap.org/search?query={destination} are alternatives.
+MAPS_DIRECTIONS_URL = env_str("MAPS_DIRECTIONS_URL", "https://www.google.com/maps/dir/?api=1&destination={destination}")
+# Django's debug 404/500 pages get a policy allowing their inline style and script, only with
+# DEBUG on (jackson/middleware.py). dev.py turns it on; production can never (DEBUG is off there).
+CSP_RELAX_DEBUG_PAGES = False
 # Powerful browser features the public site never uses, switched off for it and anything it embeds.
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
@@ -279,6 +305,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The public API, v1 (api/). Browsers on these origins may call it (comma-separated, e.g.
+# https://app.example.gov); none by default. Only /api/ paths get CORS headers, and only for reading.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+# What browsers and CDNs may keep an answer for (Cache-Control: public, max-age).
+API_CACHE_SECONDS = int(env_str("API_CACHE_SECONDS", "60"))
+# Requests one client may make per window (0 turns the limit off); counted in the shared cache.
+API_RATE_LIMIT = int(env_str("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW_SECONDS = int(env_str("API_RATE_WINDOW_SECONDS", "60"))
 
 # Read-only JSON API (Wagtail API v2)
 WAGTAILAPI_LIMIT_MAX = 100

@@ -26,7 +26,7 @@ MEGABYTE = 1024 * 1024
 
 def _disk(directory, megabytes):
     return {
-        "BACKEND": "diskcache.DjangoCache",
+        "BACKEND": "jackson.cache.JacksonDiskCache",  # diskcache, connections kept open
         "LOCATION": str(directory),
         # Sharded so workers rarely wait on one SQLite write lock; retries (set/add/incr) wait
         # rather than dropping the write.

@@ -2,7 +2,7 @@
 
 Wagtail's ``wagtail.contrib.frontend_cache`` does the talking to each cache; this module only
 builds its ``WAGTAILFRONTENDCACHE`` setting. Nothing configured means no purging at all (the
-purge code then does no work: see ``home/frontend_cache.py``).
+purge code then does no work: see ``core/frontend_cache.py``).
 
 * ``FRONTEND_CACHE_PURGE_URL``: one or more (comma-separated) caches that accept an HTTP
   ``PURGE`` request, e.g. Varnish, Squid or nginx with a purge module: ``http://127.0.0.1:6081``.
@@ -28,7 +28,7 @@ def frontend_cache_backends():
         if not location.startswith(("http://", "https://")):
             raise ImproperlyConfigured(f"FRONTEND_CACHE_PURGE_URL must be http(s) URLs, not {location!r}.")
         backends[f"http{number}"] = {
-            "BACKEND": "home.frontend_cache.TimedHTTPBackend",
+            "BACKEND": "core.frontend_cache.TimedHTTPBackend",
             "LOCATION": location,
             "TIMEOUT": float(env_str("FRONTEND_CACHE_TIMEOUT", DEFAULT_TIMEOUT)),
         }

@@ -11,6 +11,8 @@ from jackson.settings.base import ALLOWED_HOSTS, EMAIL_BACKEND, SECRET_KEY, STOR
 from jackson.settings.env import env_bool, env_str
 
 DEBUG = False
+# Never relax the Content-Security-Policy for debug pages in production (jackson/middleware.py).
+CSP_RELAX_DEBUG_PAGES = False
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")

@@ -1,7 +1,8 @@
 """Wagtail's database search backend, with better ranking on SQLite and a cheaper match on PostgreSQL.
 
-On PostgreSQL we change only how pages are matched (see
-``split_match_postgres_compiler``); ranking is modelsearch's. On SQLite
+On PostgreSQL we change how pages are matched (see
+``split_match_postgres_compiler``); ranking is modelsearch's, times the page
+type's weight (``search.ranking``), as on SQLite. On SQLite
 (FTS5) we change how results are ranked, for two reasons found with the
 relevance suite (tests/test_search_relevance.py):
 
@@ -20,7 +21,7 @@ are, in order, ``autocomplete, body, title``.
 from functools import cache
 
 from django.db import connection
-from django.db.models import Case, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models import Case, ExpressionWrapper, FloatField, Func, IntegerField, Q, Value, When
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.conf import get_app_config
 
@@ -39,6 +40,36 @@ class WeightedBM25(Func):
     def as_sql(self, compiler, connection, function=None, template=None):
         table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
         return f"bm25({table}, 0.0, {BODY_WEIGHT}, {TITLE_WEIGHT})", []
+
+
+def type_weight(content_type_field):
+    """Each weighted page type's factor (``search.ranking``) as an expression on ``content_type_field``."""
+    from search.ranking import type_weights
+
+    weights = type_weights()
+    if not weights:
+        return Value(1.0, output_field=FloatField())
+    return Case(
+        *[When(**{content_type_field: pk}, then=Value(weight)) for pk, weight in sorted(weights.items())],
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+
+
+def _is_page_query(queryset):
+    from wagtail.models import Page
+
+    return issubclass(queryset.model, Page)
+
+
+class TypeWeightedRank:
+    """Mixin for modelsearch's PostgreSQL compiler: a page's rank times its type's weight (search.ranking)."""
+
+    def _build_rank_expression(self, vectors, config):
+        rank = super()._build_rank_expression(vectors, config)
+        if not _is_page_query(self.queryset):
+            return rank
+        return ExpressionWrapper(rank * type_weight("content_type_id"), output_field=FloatField())
 
 
 def _pk(object_id):
@@ -77,9 +108,13 @@ def weighted_sqlite_compiler():
                 index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
             )
             if getattr(self, "_ranked", None) is None:  # once per search: the count and the page share it
+                # bm25 is negative, lower is better: a weight above 1 moves a page up.
+                score = WeightedBM25()
+                if _is_page_query(self.queryset):
+                    score = ExpressionWrapper(score * type_weight("index_entry__content_type_id"), FloatField())
                 self._ranked = [
                     _pk(object_id)
-                    for object_id in index_query.annotate(score=WeightedBM25())
+                    for object_id in index_query.annotate(score=score)
                     .order_by("score")
                     .values_list("index_entry__object_id", flat=True)[:RANKED_RESULTS]
                 ]
@@ -109,7 +144,7 @@ def split_match_postgres_compiler():
     from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
     from modelsearch.query import Boost, Phrase, PlainText
 
-    class SplitMatchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    class SplitMatchPostgresSearchQueryCompiler(TypeWeightedRank, PostgresSearchQueryCompiler):
         """Match a one-word (or one-phrase) query as ``title @@ q OR body @@ q``, not ``(title || body) @@ q``.
 
         modelsearch filters on the concatenation of the two vectors. For a broad
@@ -123,7 +158,7 @@ def split_match_postgres_compiler():
         dropped the indexes and tested a long OR on every row, up to four times
         slower. Ranking is modelsearch's either way. The one difference: a phrase
         can no longer match across the end of the title and the start of the body,
-        an accident of the concatenation.
+        an accident of the concatenation. Ranks are weighted by page type (``TypeWeightedRank``).
         """
 
         def _single_term_match(self, config):

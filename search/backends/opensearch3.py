@@ -1,53 +1,22 @@
-"""Wagtail's ``opensearch3`` backend, importable in this project.
+"""Wagtail's ``opensearch3`` backend (modelsearch's own class, unchanged).
 
-``opensearch-py`` does ``from events import Events``, meaning the small
-"Events" package from PyPI; but this project has a Django app called
-``events`` at the top of ``sys.path``, which wins. We load the PyPI package
-under a private name, show it as ``events`` only while ``opensearchpy``
-imports, then put our app back. Nothing else changes: the backend class is
-modelsearch's own.
+Why this module exists: opensearch-py 2.6 to 3.2 (every release with OpenSearch 3 support)
+imports ``opensearchpy.metrics`` from its package ``__init__``, and that module does
+``from events import Events``, meaning the PyPI library "Events". Our events app is the
+top-level package ``events`` (a folder the project keeps), so that import finds our app.
+Upstream has removed the dependency (opensearch-project/opensearch-py#1060, fixing #756),
+but no release carries it yet; when one does, require it and drop the shim in
+``events/__init__.py``.
+
+The ways round it we did not take: renaming our app's Django label leaves the Python
+package name colliding; there is no code path into the client that skips
+``opensearchpy.metrics``; swapping ``sys.modules`` while opensearch-py imports (what this
+module used to do) leaves a window where ``events`` is the wrong module for every other
+thread, and an import hook would do the same to every import. Instead our ``events``
+package answers ``from events import Events`` itself, with the library's own code loaded
+from its installed file (``events/__init__.py``), so the name has one meaning all along.
 """
 
-import importlib.util
-import sys
-import sysconfig
-from pathlib import Path
-
-
-def _pypi_events_module():
-    for key in ("purelib", "platlib"):
-        package_dir = Path(sysconfig.get_paths()[key]) / "events"
-        init = package_dir / "__init__.py"
-        if init.exists():
-            spec = importlib.util.spec_from_file_location(
-                "_pypi_events", init, submodule_search_locations=[str(package_dir)]
-            )
-            module = importlib.util.module_from_spec(spec)
-            sys.modules["_pypi_events"] = module
-            spec.loader.exec_module(module)
-            return module
-    raise ImportError("opensearch-py needs the 'Events' package from PyPI; pip install -r requirements.txt")
-
-
-def import_opensearchpy():
-    """Import opensearchpy with the PyPI ``events`` package standing in for our app."""
-    if "opensearchpy" in sys.modules:
-        return sys.modules["opensearchpy"]
-    project_events = sys.modules.get("events")
-    sys.modules["events"] = _pypi_events_module()
-    try:
-        import opensearchpy
-        import opensearchpy.metrics  # noqa: F401  (the module that imports ``events``)
-    finally:
-        if project_events is not None:
-            sys.modules["events"] = project_events
-        else:
-            del sys.modules["events"]
-    return opensearchpy
-
-
-import_opensearchpy()
-
-from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend  # noqa: E402
+from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 
 SearchBackend = OpenSearch3SearchBackend

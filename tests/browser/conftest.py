@@ -3,8 +3,8 @@
 - pytest-playwright's ``browser`` fixture is pointed at Debian's chromium
   (``/usr/bin/chromium``) with flags that work headless on a server; nothing
   is ever downloaded.
-- ``demo_city`` runs Django's ``live_server`` on a small realistic city and
-  returns {name: absolute URL}.
+- ``demo_city`` runs Django's ``live_server`` on the demo app's sample city
+  (demo/sample.py) and returns {name: absolute URL}.
 - ``open_page(url, viewport)`` opens a fresh browser context at a viewport.
 - ``axe_violations`` lives in tests/browser/axe.py so any test can import it.
 
@@ -65,12 +65,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def demo_pages(city, department, settings, tmp_path):
-    """The demo city in the database, uploaded files in a temporary directory: {name: path}."""
-    from tests.browser.demo_content import build_demo_city
+def demo_pages(db, settings, tmp_path):
+    """The demo app's sample city (demo/sample.py) in the database, uploaded files in a
+    temporary directory: {name: path}."""
+    from demo.sample import build_sample_city
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    return build_demo_city(city, department)
+    return build_sample_city()
 
 
 @pytest.fixture

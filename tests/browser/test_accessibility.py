@@ -3,8 +3,8 @@ plus keyboard-only use of the header (skip link, search, main navigation)."""
 
 import pytest
 
+from demo.sample import PAGE_TYPES
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.demo_content import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +66,14 @@ def test_keyboard_reaches_skip_link_search_and_main_navigation(demo_city, open_p
     assert reached == set(nav_links), f"Tab missed main navigation links: {set(nav_links) - reached}"
 
 
+def test_main_navigation_marks_news_and_events_as_the_current_section(demo_city, open_page):
+    """A story or event kept in a department's subtree belongs to News or Events, not Departments (#17)."""
+    for name, section in (("news", "News"), ("event", "Events")):
+        page = open_page(demo_city[name])
+        current = page.locator("nav[aria-label='Main'] a[aria-current='page']")
+        assert current.all_inner_texts() == [section], name
+
+
 def test_skip_link_moves_focus_to_main(demo_city, open_page):
     page = open_page(demo_city["news"])
     page.keyboard.press("Tab")
@@ -96,6 +104,6 @@ def test_pages_work_without_javascript(demo_city, browser):
         page.get_by_label("Department").select_option(label="Public Works")
         page.get_by_role("button", name="Apply filters").click()
         assert "department=public-works" in page.url
-        assert page.get_by_role("link", name="Paving starts on State Street").is_visible()
+        assert page.get_by_role("link", name="Paving program to resurface 42 miles of streets").is_visible()
     finally:
         context.close()

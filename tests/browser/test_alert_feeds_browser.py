@@ -48,7 +48,7 @@ def test_alerts_page_is_accessible_with_alerts(served, home, open_page):
     # In the page's own list (the site banner above it shows the same alert's title too).
     listing = page.locator("main")
     assert listing.get_by_role("heading", level=2, name="Water main break on State Street").is_visible()
-    assert listing.get_by_role("link", name="601-555-0100", exact=True).get_attribute("href") == "tel:6015550100"
+    assert listing.get_by_role("link", name="601-555-0100", exact=True).get_attribute("href") == "tel:+16015550100"
 
 
 def test_alerts_page_is_accessible_when_empty(served, home, open_page):

@@ -68,9 +68,13 @@ def test_error_then_success(form_url, open_page, javascript, tmp_path):
     assert email.get_attribute("aria-invalid") == "true"
     described = email.get_attribute("aria-describedby").split()
     assert "id_email_address_error" in described
-    assert "Enter a valid email address." in page.locator("#id_email_address_error").inner_text()
+    assert "Enter an email address in the right format" in page.locator("#id_email_address_error").inner_text()
     assert "Enter a phone number" in page.locator("#id_phone_number_error").inner_text()
-    assert page.locator("#id_preferred_date_error").is_visible()  # required, left blank
+    # Required and left blank: the message says what is needed, not "This field is required."
+    assert page.locator("#id_preferred_date_error").inner_text().endswith("Enter preferred date.")
+    assert "Choose pavilion." in summary.inner_text()
+    assert "This field is required" not in page.content()
+    assert "?:" not in summary.inner_text() and "::" not in summary.inner_text()
     # Nothing the resident typed is lost.
     assert form(page).get_by_label("Your name").input_value() == "Ana Núñez <b>"
     assert form(page).get_by_label("Details").input_value() == "Birthday party for 25."
@@ -92,11 +96,14 @@ def test_error_then_success(form_url, open_page, javascript, tmp_path):
     form(page).get_by_role("button", name="Submit").click()
     page.wait_for_load_state()
 
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    submission = FormPageSubmission.objects.get()
+    assert page.get_by_role("heading", name="We have received your submission").is_visible()
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert page.locator(".confirmation__reference strong").inner_text() == submission.reference
     assert "We will confirm your booking" in page.content()
+    assert "Thank you" not in page.locator("h1").inner_text()
     assert_accessible(page, "thank-you page", javascript)
 
-    submission = FormPageSubmission.objects.get()
     assert submission.form_data["your_name"] == "Ana Núñez <b>"
     assert submission.form_data["pavilion"] == "Lakeside shelter"
     assert submission.form_data["extras"] == ["Grill"]
@@ -119,3 +126,19 @@ def test_disallowed_file_is_explained(form_url, open_page, tmp_path):
     assert form(page).get_by_label("Your name").input_value() == "Ana"
     assert_accessible(page, "file error")
     assert FormPageSubmission.objects.count() == 0
+
+
+def test_file_input_is_styled_but_native(form_url, open_page):
+    """The native input stays (keyboard, screen reader, chooser); its button matches the site's buttons."""
+    page = open_page(form_url)
+    upload = form(page).get_by_label("Photo or document")
+    assert upload.get_attribute("type") == "file"
+    button_background = upload.evaluate("el => getComputedStyle(el, '::file-selector-button').backgroundColor")
+    assert button_background == "rgb(13, 94, 156)"  # --color-button, white text: 7.0:1
+    assert upload.evaluate("el => getComputedStyle(el).borderStyle") == "dashed"
+    # Reachable by keyboard: tab from the field before it lands on the file input.
+    form(page).get_by_label("Details").focus()
+    page.keyboard.press("Tab")
+    assert upload.evaluate("el => el === document.activeElement")
+    assert upload.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # the focus ring shows
+    assert_accessible(page, "blank form with file input")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from demo.sample import PAGE_TYPES
 from tests.browser.conftest import require_tool
-from tests.browser.demo_content import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,11 @@ def test_rendered_pages_have_no_nu_html_checker_errors(client, demo_pages, tmp_p
 
     documents = {name: demo_pages[name] for name in PAGE_TYPES}
     documents["news_index_filtered"] = demo_pages["news_index"] + "?topic=streets&department=public-works&page=1"
+    documents["event_index_dates"] = (
+        demo_pages["event_index"] + "?from=2026-01-01&to=2026-12-31&department=parks-recreation"
+    )
+    documents["event_index_bad_dates"] = demo_pages["event_index"] + "?from=2026-13-45&to=%3Cscript%3E&topic=x"
+    documents["event_month_filtered"] = demo_pages["event_index_month"] + "?department=parks-recreation"
     documents["directory_search"] = demo_pages["directory"] + "?q=dana"
     documents["search"] = "/search/?q=pothole"
     for name, url in documents.items():

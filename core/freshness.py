@@ -1,0 +1,166 @@
+"""One version number for "what the public can see has changed".
+
+Short-lived caches of things derived from the page tree (search answers, the
+main navigation, the department list) put ``version()`` in their keys.
+Saving (and so publishing), unpublishing, moving or deleting a page,
+changing a view restriction, a site or the city settings calls ``bump()``, which forgets them all at once. Other apps
+connect their own signals to ``bump`` (search does for synonym groups).
+
+The cache is shared by every worker (on disk on one server, or Redis for
+several: jackson/settings/caches.py), so every worker sees a bump at once.
+A bump made inside a transaction is made again when it commits (``bump``).
+Anything that must never show a hidden page re-checks visibility when it is
+served, so only *new* pages could ever lag, never removed or restricted ones.
+"""
+
+import contextlib
+import contextvars
+import logging
+import time
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
+
+VERSION_CACHE_KEY = "site:content-version"
+
+
+#: The version as this process last read it, and when (``time.monotonic()``), for ``version(within=…)``.
+_last_read = {"value": None, "at": 0.0}
+
+#: Inside ``one_reading()`` (a public page request): the version as first read there.
+_this_reading = contextvars.ContextVar("jackson_content_version", default=None)
+
+
+@contextlib.contextmanager
+def one_reading():
+    """Read the version once for this block: a page view reads it for its site, navigation, footer and
+    search, five to seven cache round trips with a shared cache. A bump inside the block is seen at once.
+    """
+    if _this_reading.get() is not None:  # already inside one (the page cache's, around the page's)
+        yield
+        return
+    token = _this_reading.set({})
+    try:
+        yield
+    finally:
+        _this_reading.reset(token)
+
+
+def version(within=0.0):
+    """The current version; with ``within`` seconds, this process's copy if it is that fresh.
+
+    ``within`` is for hot paths that can take a change a moment late (feedback routing reads
+    it on every submission: one cache round trip less per post under load). A bump made in this
+    process is seen at once either way.
+    """
+    memo = _this_reading.get()
+    if memo:
+        return memo["value"]
+    if within and _last_read["value"] is not None and time.monotonic() - _last_read["at"] < within:
+        return _last_read["value"]
+    value = cache.get(VERSION_CACHE_KEY)
+    if value is None:
+        cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+        value = cache.get(VERSION_CACHE_KEY, "")
+    _last_read.update(value=value, at=time.monotonic())
+    if memo is not None:
+        memo["value"] = value
+    return value
+
+
+def forget_local_copy():
+    _last_read["value"] = None
+    memo = _this_reading.get()
+    if memo is not None:
+        memo.clear()
+
+
+def bump(**kwargs):
+    """A signal receiver: every cache keyed by ``version()`` is forgotten, now and again after commit.
+
+    Most changes arrive inside a transaction (publishing, deleting, editing settings). Between
+    the first bump and the commit, other requests still read the old rows, and a page rendered
+    then would be kept under the *new* version and outlive the change. Forgetting again once
+    the transaction commits (``on_commit``) leaves nothing from that window. Outside a
+    transaction the change is already committed, and once is enough.
+    """
+    _new_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_version, robust=True)
+
+
+def _new_version():
+    forget_local_copy()
+    try:
+        cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+    except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
+        logger.warning("Cache unavailable; kept copies not forgotten", exc_info=True)
+
+
+def _page_saved(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(bump, dispatch_uid="freshness-published")
+    page_unpublished.connect(bump, dispatch_uid="freshness-unpublished")
+    post_page_move.connect(bump, dispatch_uid="freshness-moved")
+    # Pages made in code (imports, seed_demo) are saved live without a publish signal; a save is
+    # sent for the page's own class only, so listen to every save and keep the pages.
+    post_save.connect(_page_saved, dispatch_uid="freshness-page-saved")
+    # post_delete is sent for each table of a deleted page, Page's included, whatever its type.
+    post_delete.connect(bump, sender=Page, dispatch_uid="freshness-deleted")
+    # Sites are kept too (home/middleware.py); the apps above add their own models (``connect_model``).
+    connect_model(Site)
+    post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-saved")
+    post_delete.connect(bump, sender=PageViewRestriction, dispatch_uid="freshness-restriction-deleted")
+
+
+def connect_model(model):
+    """Bump whenever a ``model`` row is saved or deleted.
+
+    For models of higher apps that public pages show (the home app's city settings): the app
+    calls this from its ``ready()``, so this layer never needs to import it.
+    """
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(bump, sender=model, dispatch_uid=f"freshness-{model._meta.label_lower}-saved")
+    post_delete.connect(bump, sender=model, dispatch_uid=f"freshness-{model._meta.label_lower}-deleted")
+
+
+def kept(name, seconds, compute):
+    """``compute()``, kept for ``seconds`` under ``name`` and the current version.
+
+    A cache outage costs speed, never the page: the value is then computed every time.
+    """
+    try:
+        key = f"{name}:{version()}"
+    except Exception:  # noqa: BLE001 - any cache outage
+        logger.warning("Cache unavailable; computing %s without it", name, exc_info=True)
+        return compute()
+    return kept_under(key, seconds, compute)
+
+
+def kept_under(key, seconds, compute):
+    """``compute()``, kept for ``seconds`` under ``key`` (no version); fails open like ``kept``."""
+    try:
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache outage
+        logger.warning("Cache unavailable; computing %s without it", key, exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, seconds)
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache unavailable; %s not kept", key, exc_info=True)
+    return value
