@@ -9,9 +9,11 @@ kind inside it.
 import copy
 import datetime
 import io
+import json
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -225,7 +227,45 @@ def _serialized_db_contents(django_db_setup):
         # greenlet) would not, and post_migrate would recreate content types under new ids that the
         # next test's snapshot then collides with. On the class, every connection object has it.
         type(connections["default"])._test_serialized_contents = contents
+        creation = type(connections["default"].creation)
+        if not getattr(creation, "_loads_into_a_clean_database", False):
+            creation.deserialize_db_from_string = _load_into_a_clean_database(creation.deserialize_db_from_string)
+            creation._loads_into_a_clean_database = True
     return contents
+
+
+def _load_into_a_clean_database(deserialize):
+    """Wrap Django's serialized-rollback load so that it cannot create content types of its own.
+
+    Building a Wagtail task or page calls ``ContentType.objects.get_for_model`` in ``__init__``.
+    With ContentType's cache cold (a migration test clears it) and the table just flushed, that
+    creates the content type under a new id, and the snapshot's own row then collides with it on
+    (app_label, model). So the cache is filled with the snapshot's content types first. If the
+    load still collides with rows left behind, the database is flushed without post_migrate and
+    the load runs again.
+    """
+    from django.db import IntegrityError
+
+    def load(self, data):
+        remember_snapshot_content_types(data, self.connection.alias)
+        try:
+            return deserialize(self, data)
+        except IntegrityError:
+            call_command(
+                "flush", database=self.connection.alias, interactive=False, inhibit_post_migrate=True, verbosity=0
+            )
+            remember_snapshot_content_types(data, self.connection.alias)
+            deserialize(self, data)
+            reset_sequences(self.connection)
+
+    return load
+
+
+def remember_snapshot_content_types(serialized, alias):
+    """Replace ContentType's cache with the snapshot's rows, so lookups never reach the table."""
+    ContentType.objects.clear_cache()
+    for (app_label, model), pk in snapshot_content_types(serialized).items():
+        ContentType.objects._add_to_cache(alias, ContentType(pk=pk, app_label=app_label, model=model))
 
 
 @pytest.fixture(autouse=True)
@@ -250,22 +290,49 @@ def _restore_serialized_db_contents(request, _serialized_db_contents, django_db_
             restore_migration_snapshot(_serialized_db_contents)
 
 
+def snapshot_content_types(serialized):
+    """{(app_label, model): id} as the migration-time snapshot holds them."""
+    if serialized not in _SNAPSHOT_TYPES:
+        _SNAPSHOT_TYPES[serialized] = {
+            (row["fields"]["app_label"], row["fields"]["model"]): row["pk"]
+            for row in json.loads(serialized)
+            if row["model"] == "contenttypes.contenttype"
+        }
+    return _SNAPSHOT_TYPES[serialized]
+
+
+_SNAPSHOT_TYPES = {}
+
+
 def restore_migration_snapshot(serialized):
-    """Load the migration-time snapshot again if a flush has emptied the tree."""
+    """Load the migration-time snapshot again if the database has drifted from it.
+
+    Drift is either a flush that emptied the tree, or content types under other ids than the
+    snapshot's (a flush allowed to run post_migrate, a migration test taken back and forth).
+    Left alone, the next serialized-rollback load collides with them on (app_label, model).
+    """
     from django.db import connections
 
-    if serialized and not Page.objects.filter(depth=1).exists():
-        # A flush that was allowed to run post_migrate (or a migration test taken back and forth)
-        # leaves content types and permissions behind; the snapshot brings its own.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection = connections["default"]
-        connection.creation.deserialize_db_from_string(serialized)
-        # The snapshot's rows keep their ids, and PostgreSQL's sequences do not follow explicit
-        # ids: without a reset the next page or group created takes an id the snapshot holds.
-        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
+    if not serialized:
+        return
+    in_database = {
+        (app_label, model): pk for pk, app_label, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+    if Page.objects.filter(depth=1).exists() and in_database == snapshot_content_types(serialized):
+        return
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection = connections["default"]
+    connection.creation.deserialize_db_from_string(serialized)
+    reset_sequences(connection)
+
+
+def reset_sequences(connection):
+    """The snapshot's rows keep their ids, and PostgreSQL's sequences do not follow explicit
+    ids: without a reset the next page or group created takes an id the snapshot holds."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture
