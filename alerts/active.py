@@ -68,16 +68,21 @@ class ShownAlert:
 
     def covers(self, page):
         """Whether ``page`` (a Page, or None for a view that is not a page) is in scope."""
+        if page is None:
+            return self.covers_place(None, "")
+        return self.covers_place(page.pk, getattr(page, "path", "") or "")
+
+    def covers_place(self, page_id, path):
+        """Whether the page with this id and tree path (None and "" for other views) is in scope."""
         from alerts.models import Scope
 
         if self.scope == Scope.SITE:
             return True
-        if page is None:
+        if page_id is None:
             return False
         if self.scope == Scope.DEPARTMENTS:
-            path = getattr(page, "path", "") or ""
             return any(path.startswith(prefix) for prefix in self.department_paths)
-        return page.pk in self.page_ids
+        return page_id in self.page_ids
 
 
 def _snapshot(alert):
@@ -157,6 +162,11 @@ def showing(now=None):
 def for_page(page=None, now=None):
     """The alerts to show on ``page`` (None for search, forms' thank-you, 404 and 500 pages)."""
     return [a for a in showing(now) if a.covers(page)]
+
+
+def for_place(page_id, path, now=None):
+    """``for_page`` from a page's id and tree path, as a kept page remembers them (alerts/banner.py)."""
+    return [a for a in showing(now) if a.covers_place(page_id, path)]
 
 
 def state(now=None):

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from alerts import cap, feeds
+from core import page_keeping
 
 JSON_FEED_CONTENT_TYPE = "application/feed+json; charset=utf-8"
 
@@ -35,6 +36,7 @@ def relayable(view):
 @require_safe
 def index(request):
     """The "Current alerts" page for people, with links to every feed."""
+    page_keeping.keep_whole(request)  # its list changes with the alerts, not only its banner
     items = feeds.relayed()
     context = {
         "items": [

@@ -29,7 +29,7 @@ from wagtail.snippets.action_menu import UnpublishMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 
-from alerts import active, status
+from alerts import active, banner, status
 from alerts.expiry import EXPIRE_ACTION, expire
 from alerts.forms import AlertForm
 from alerts.models import Alert, Severity
@@ -232,3 +232,16 @@ def alerts_showing_now(request):
     changes the key on the second, with no write and no cron (jackson/page_cache.py).
     """
     return active.state()
+
+
+@hooks.register("page_cache_redraw")
+def redraw_alert_banner(html, parts):
+    """A kept page's banner, drawn again for the alerts showing now (alerts/banner.py).
+
+    Returns the new HTML, ``html`` itself when the page has no banner part, or None when the
+    banner cannot be found (the page is then rendered again).
+    """
+    place = parts.get(banner.PART)
+    if place is None:
+        return html
+    return banner.redraw(html, place)

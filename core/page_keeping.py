@@ -8,6 +8,8 @@ after the view has answered.
   view restriction; the search page, which keeps its own copies and counts every search).
 - ``keep_until(request, moment)``: never serve this response, from the server's cache or a
   browser's, past ``moment`` (a page's ``expire_at``).
+- ``redraw_with(request, part, state)``: this page holds a part its app redraws into a kept copy
+  (the alert banner); ``keep_whole(request)``: never redraw this one.
 """
 
 REFUSAL_ATTRIBUTE = "_page_cache_refusal"
@@ -32,3 +34,39 @@ def keep_until(request, moment):
 def deadline(request):
     """The aware datetime past which this response must not be served, or None."""
     return getattr(request, DEADLINE_ATTRIBUTE, None)
+
+
+# ---------- parts redrawn on a kept page ----------
+#
+# Some parts of a page change without the page: the alert banner shows whatever alerts are
+# showing now. Re-rendering every page when an alert is published is what made the emergency
+# spike's p99 (every page's kept copy replaced at once, at the moment of the most traffic). So a
+# kept page remembers how to redraw such a part, and the page cache redraws it into a kept copy
+# of the rest, without the view, the page tree or SQL.
+
+REDRAW_ATTRIBUTE = "_page_cache_redraw"
+WHOLE_ATTRIBUTE = "_page_cache_whole"
+
+
+def redraw_with(request, part, state):
+    """This page holds ``part``, which its app can redraw from ``state`` (plain, picklable data)."""
+    parts = getattr(request, REDRAW_ATTRIBUTE, None)
+    if parts is None:
+        parts = {}
+        setattr(request, REDRAW_ATTRIBUTE, parts)
+    parts[part] = state
+
+
+def redraw_parts(request):
+    """{part: state} for every redrawable part this response holds."""
+    return dict(getattr(request, REDRAW_ATTRIBUTE, None) or {})
+
+
+def keep_whole(request):
+    """This page shows more than its redrawable parts depend on (the "Current alerts" list):
+    a kept copy is only ever served whole, never redrawn."""
+    setattr(request, WHOLE_ATTRIBUTE, True)
+
+
+def kept_whole(request):
+    return getattr(request, WHOLE_ATTRIBUTE, False)

@@ -105,19 +105,25 @@ class CompressionMiddleware:
             or carries_secrets(request, response)
         ):
             return response
-        patch_vary_headers(response, ("Accept-Encoding",))
-        coding = accepted_encoding(request)
-        if coding == "identity":
-            return response
-        if not response.has_header("ETag") and "no-store" not in response.get("Cache-Control", ""):
-            set_response_etag(response)  # on the content, before it is encoded
-        compressed = compress(response.content, coding)
-        if len(compressed) >= len(response.content):
-            return response
-        response.content = compressed
-        response.headers["Content-Length"] = str(len(compressed))
-        response.headers["Content-Encoding"] = coding
-        etag = response.get("ETag")
-        if etag and etag.startswith('"'):
-            response.headers["ETag"] = "W/" + etag
+        # The page cache keeps the body as it was before encoding, to redraw parts of it later.
+        response.unencoded_content = response.content
+        return encode(response, accepted_encoding(request))
+
+
+def encode(response, coding):
+    """``response`` compressed with ``coding`` (``identity`` leaves it), its ETag named on the content."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if coding == "identity":
         return response
+    if not response.has_header("ETag") and "no-store" not in response.get("Cache-Control", ""):
+        set_response_etag(response)  # on the content, before it is encoded
+    compressed = compress(response.content, coding)
+    if len(compressed) >= len(response.content):
+        return response
+    response.content = compressed
+    response.headers["Content-Length"] = str(len(compressed))
+    response.headers["Content-Encoding"] = coding
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag
+    return response

@@ -55,12 +55,13 @@ from django.utils.cache import cc_delim_re, patch_cache_control, set_response_et
 from wagtail import hooks
 
 from core import freshness, page_keeping
-from jackson.compression import accepted_encoding
+from jackson.compression import MIN_BYTES, accepted_encoding, encode, is_compressible
 
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
 KEY_PARTS_HOOK = "page_cache_key_parts"
+REDRAW_HOOK = "page_cache_redraw"
 #: A 404 is kept briefly: a page about to be published is found soon after, and a flood of
 #: requests for a mistyped address costs nothing.
 NOT_FOUND_SECONDS = 60
@@ -81,6 +82,8 @@ KEPT_HEADERS = (
     "X-Frame-Options",
     "Link",
 )
+#: Headers a frame carries: those of the page before it was encoded.
+FRAME_HEADERS = tuple(h for h in KEPT_HEADERS if h not in ("Content-Encoding", "Content-Length", "ETag", "Vary"))
 #: Directives that forbid a shared copy.
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
@@ -126,6 +129,22 @@ def cache_key(request):
         *key_parts(request),
     ]
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def frame_key(request):
+    """The key of a page's frame: the page as rendered, before encoding, whatever alerts show.
+
+    Keyed like the page but without the encoding or the apps' key parts, so publishing an alert
+    (which changes those parts) leaves it in place to be redrawn (``_redrawn``).
+    """
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        freshness.version(),
+    ]
+    return "page-frame:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def public_max_age(deadline, now=None):
@@ -195,10 +214,15 @@ class PageCacheMiddleware:
     def _anonymous(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         key = self._key(request) if seconds > 0 else None
+        frame = None
         if key is not None:
             kept = self._recall(key)
             if kept is not None:
                 return self._from_kept(kept)
+            frame = self._key(request, frame_key)
+            redrawn = self._redrawn(request, frame, key)
+            if redrawn is not None:
+                return redrawn
         response = self.get_response(request)
         if signed_in(request) or not shareable(request, response):
             # Not shareable: the headers are the view's own (none of ours on an error or a redirect).
@@ -208,17 +232,70 @@ class PageCacheMiddleware:
         mark_public(response, deadline)
         if key is not None and request.method == "GET":
             self._keep(key, response, seconds, deadline)
+            self._keep_frame(frame, request, response, seconds, deadline)
         response.headers["X-Page-Cache"] = "miss"
         return response
 
-    def _key(self, request):
+    def _key(self, request, make_key=None):
         try:
-            return cache_key(request)
+            return (make_key or cache_key)(request)
         except DisallowedHost:
             return None  # CommonMiddleware answers 400; nothing is kept for a host we do not serve
         except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
             logger.warning("Cache unavailable; page rendered without the page cache", exc_info=True)
             return None
+
+    def _keep_frame(self, frame, request, response, seconds, deadline):
+        """Keep the page as rendered, before encoding, with what its redrawable parts depend on."""
+        parts = page_keeping.redraw_parts(request)
+        unencoded = getattr(response, "unencoded_content", None)
+        if frame is None or not parts or page_keeping.kept_whole(request):
+            return
+        if unencoded is None:
+            unencoded = response.content if not response.has_header("Content-Encoding") else None
+        if unencoded is None:
+            return
+        self._keep(
+            frame,
+            response,
+            seconds,
+            deadline,
+            content=unencoded,
+            headers=[(h, response[h]) for h in FRAME_HEADERS if h in response],
+            parts=parts,
+        )
+
+    def _redrawn(self, request, frame, key):
+        """A kept page whose redrawable parts (the alert banner) are drawn again for now, or None.
+
+        When only those parts changed (an alert was published), this answers in a banner's and a
+        compression's time instead of a render's, and keeps the result for the next request.
+        """
+        if frame is None:
+            return None
+        kept = self._recall(frame)
+        if kept is None:
+            return None
+        content = kept["content"]
+        for redraw in hooks.get_hooks(REDRAW_HOOK):
+            content = redraw(content, kept["parts"])
+            if content is None:
+                return None  # a part could not be found: render the page
+        response = HttpResponse(content, status=kept["status"])
+        for header, value in kept["headers"]:
+            response.headers[header] = value
+        if len(content) >= MIN_BYTES and is_compressible(response):
+            response = encode(response, accepted_encoding(request))
+        response.headers["Content-Length"] = str(len(response.content))
+        deadline = kept["deadline"]
+        mark_public(response, deadline)
+        if request.method == "GET":
+            seconds = settings.PAGE_CACHE_SECONDS
+            if deadline is not None:
+                seconds = min(seconds, int(deadline - time.time()))
+            self._keep(key, response, seconds, deadline)
+        response.headers["X-Page-Cache"] = "redrawn"
+        return response
 
     def _recall(self, key):
         try:
@@ -230,21 +307,23 @@ class PageCacheMiddleware:
             return None
         return kept
 
-    def _keep(self, key, response, seconds, deadline):
+    def _keep(self, key, response, seconds, deadline, content=None, headers=None, parts=None):
         if response.status_code == 404:
             seconds = min(seconds, NOT_FOUND_SECONDS)
         if deadline is not None:
             seconds = min(seconds, int(deadline - time.time()))
         if seconds <= 0:
             return
-        if not response.has_header("ETag"):
+        if headers is None and not response.has_header("ETag"):
             set_response_etag(response)  # once, rather than on every hit
         kept = {
             "status": response.status_code,
-            "content": response.content,
-            "headers": [(h, response[h]) for h in KEPT_HEADERS if h in response],
+            "content": response.content if content is None else content,
+            "headers": [(h, response[h]) for h in KEPT_HEADERS if h in response] if headers is None else headers,
             "deadline": deadline,
         }
+        if parts is not None:
+            kept["parts"] = parts
         try:
             caches[CACHE_ALIAS].set(key, kept, seconds)
         except Exception:  # noqa: BLE001

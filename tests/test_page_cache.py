@@ -276,7 +276,8 @@ def test_a_not_found_page_is_kept_for_a_minute_only(client, about, monkeypatch):
     assert missing.status_code == 404
     assert client.get("/no-such-page/").status_code == 404
     assert status_of(client.get("/no-such-page/")) == "hit"
-    assert timeouts == [page_cache.NOT_FOUND_SECONDS]
+    # The page and its frame (the copy the alert banner is redrawn into), both for a minute.
+    assert timeouts == [page_cache.NOT_FOUND_SECONDS] * 2
     client.get("/about/")
     assert timeouts[-1] == 600
 
@@ -435,14 +436,15 @@ def test_publishing_an_alert_forgets_kept_pages(client, about, django_capture_on
 
     So publishing an alert gives every page a new key, and unpublishing it brings back the key of the
     page kept before the alert: the same content version and no alert showing, so that page is right
-    to serve again (and is served without rendering it anew).
+    to serve again (and is served without rendering it anew). The page with the alert is not
+    rendered either: its kept frame gets the banner drawn in (alerts/banner.py).
     """
     alert = make_alert()
     warm(client, "/about/")
     with committed(django_capture_on_commit_callbacks):
         alert.save_revision().publish()
     response = client.get("/about/")
-    assert status_of(response) == "miss" and "Boil-water notice" in response.content.decode()
+    assert status_of(response) == "redrawn" and "Boil-water notice" in response.content.decode()
     assert status_of(client.get("/about/")) == "hit"
     with committed(django_capture_on_commit_callbacks):
         alert.refresh_from_db()
@@ -465,10 +467,14 @@ def test_an_alert_whose_start_passes_changes_the_key_without_any_write(client, a
         warm(client, "/about/")
     with time_machine.travel(now + datetime.timedelta(minutes=6), tick=False):
         assert active.state() != "none"
-        assert status_of(client.get("/about/")) == "miss"  # the alert is showing: a new key
+        shown = client.get("/about/")
+        assert status_of(shown) == "redrawn"  # the alert is showing: a new key, the banner drawn in
+        assert "Boil-water notice" in shown.content.decode()
         assert status_of(client.get("/about/")) == "hit"
     with time_machine.travel(now + datetime.timedelta(minutes=31), tick=False):
-        assert status_of(client.get("/about/")) == "miss"  # and it ended
+        ended = client.get("/about/")
+        assert status_of(ended) == "miss"  # and it ended (the copies kept before it are past their time)
+        assert "Boil-water notice" not in ended.content.decode()
 
 
 def test_the_alerts_app_contributes_its_state_to_the_key(rf, about):

@@ -1,7 +1,8 @@
 """The emergency-alert banner at the top of every public page: ``{% site_alerts %}``.
 
 base.html calls the tag right after the header. It reads only ``alerts.active``'s cached
-list (no SQL on a warm cache) and renders ``alerts/includes/site_alerts.html``, which
+list (no SQL on a warm cache) and renders ``alerts/includes/site_alerts.html`` between the
+comments that let the page cache redraw it (alerts/banner.py). The same template is what
 500.html includes directly with a list its handler prepared (``jackson.views.server_error``),
 so a page that has no database can still render the banner template with nothing in it.
 """
@@ -9,14 +10,14 @@ so a page that has no database can still render the banner template with nothing
 from urllib.parse import urlsplit
 
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from alerts import active
+from alerts import banner
 from alerts.models import Severity
+from core import page_keeping
 
 register = template.Library()
-
-BANNER_TEMPLATE = "alerts/includes/site_alerts.html"
 
 
 def page_in(context):
@@ -28,10 +29,14 @@ def page_in(context):
     return page if isinstance(page, Page) else None
 
 
-@register.inclusion_tag(BANNER_TEMPLATE, takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_alerts(context):
-    """The alerts showing on this page, most severe first."""
-    return {"alerts": active.for_page(page_in(context))}
+    """The alerts showing on this page, most severe first, as a part the page cache can redraw."""
+    place = banner.place_of(page_in(context))
+    request = context.get("request")
+    if request is not None:
+        page_keeping.redraw_with(request, banner.PART, place)
+    return mark_safe(banner.draw(place))  # noqa: S308 - the banner template escapes what it shows
 
 
 @register.filter

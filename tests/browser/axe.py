@@ -29,7 +29,18 @@ def axe_source():
 
 
 def axe_violations(page, tags=None, context=None):
-    """Run axe-core on the page as it is now; return the list of violations (dicts)."""
+    """Run axe-core on the page once its animations have ended; return the list of violations (dicts).
+
+    Colour contrast measured before the stylesheets load, or halfway through a fade-in (Wagtail's
+    admin messages fade in), is the contrast of a frame nobody reads, and made the check flaky;
+    animations that never end (a spinner) are not waited for.
+    """
+    page.wait_for_load_state("load")  # stylesheets applied after a click that navigated
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     page.evaluate(axe_source() + ";void 0")
     return page.evaluate(
         """async ([tags, context]) => {
