@@ -8,10 +8,11 @@ worker sees the change on its next request. Start and end times are compared wit
 on each call, so an alert appears and disappears on the second without cron and without a write.
 
 Why a version of their own rather than the site's: the page cache keys every page by the set of
-alerts showing (``state``), so a new alert already replaces every kept page. Bumping the site's
-version as well would also forget everything rendered pages are built from (the site, the
-navigation, kept listings and fragments, the routes), so in an emergency, the moment every page
-is asked for at once, each would be rendered from nothing.
+alerts showing (``state``), so a new alert already replaces every kept page, and it does so by
+redrawing the banner into each page's kept frame (alerts/banner.py), which is keyed by the site's
+version. Bumping the site's version as well would forget those frames and everything rendered
+pages are built from (the site, the navigation, kept listings and fragments, the routes), so in
+an emergency, the moment every page is asked for at once, each would be rendered from nothing.
 
 ``state(now)`` names the set of alerts showing anywhere right now. The page cache puts it
 in its keys, so a cached page can never outlive an alert's start or end.

@@ -229,7 +229,8 @@ def alerts_showing_now(request):
     """Kept pages show the alerts of their moment: the set showing now is part of every page's key.
 
     ``state()`` compares start and end times with the clock, so an alert that starts or ends
-    changes the key on the second, with no write and no cron (jackson/page_cache.py).
+    changes the key on the second, with no write and no cron (jackson/page_cache.py). The new
+    copy is the kept frame with its banner redrawn (``redraw_alert_banner``).
     """
     return active.state()
 

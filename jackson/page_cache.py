@@ -12,7 +12,15 @@ minute), keyed by scheme, host, path, query string, the content version
 compressed, see ``jackson/compression.py``) and whatever apps add through the
 ``page_cache_key_parts`` hook (the alerts app adds the set of alerts showing now, so an alert
 whose start time passes appears without any write). A ``HEAD`` is answered from the ``GET``
-copy. Any publish, unpublish, move, delete, restriction, site or settings change bumps the
+copy.
+
+Beside each page its *frame* is kept: the page as rendered, before encoding, keyed without the
+encoding or the apps' parts, with what its redrawable parts depend on (the alert banner: the
+page's id and tree path, ``core.page_keeping.redraw_with``). When a new alert changes every
+page's key at once, a miss whose frame is kept is answered by redrawing those parts into it
+(the ``page_cache_redraw`` hook, alerts/banner.py), encoding it and keeping the result: a
+banner and a compression instead of a render, at the moment everyone arrives at once
+(``X-Page-Cache: redrawn``). Any publish, unpublish, move, delete, restriction, site or settings change bumps the
 version, which forgets every kept page at once, on every worker (the cache is shared:
 ``jackson/settings/caches.py``); ``PAGE_CACHE_SECONDS`` only bounds how long an unchanged
 page stays.
