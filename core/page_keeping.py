@@ -1,15 +1,18 @@
 """What a view or a hook tells the page cache about the response it is making.
 
 The page cache (``jackson/page_cache.py``) sits above every app, so apps cannot import it;
-they mark the request through these two functions instead, and the cache reads the marks
+they mark the request through these functions instead, and the cache reads the marks
 after the view has answered.
 
 - ``keep_out(request, reason)``: never keep this response on the server (a page behind a
-  view restriction; the search page, which keeps its own copies and counts every search).
+  view restriction, the API).
 - ``keep_until(request, moment)``: never serve this response, from the server's cache or a
   browser's, past ``moment`` (a page's ``expire_at``).
 - ``redraw_with(request, part, state)``: this page holds a part its app redraws into a kept copy
   (the alert banner); ``keep_whole(request)``: never redraw this one.
+- ``check_on_serve(request, name, state)``: check a kept copy each time it is served (a search
+  page: are the pages it lists still public? and count the search); ``keep_here_only(request)``:
+  keep it on the server only, never in a browser or a CDN.
 """
 
 REFUSAL_ATTRIBUTE = "_page_cache_refusal"
@@ -70,3 +73,37 @@ def keep_whole(request):
 
 def kept_whole(request):
     return getattr(request, WHOLE_ATTRIBUTE, False)
+
+
+# ---------- kept pages checked on every serve ----------
+#
+# A search results page lists other pages; one of them can stop being public with no write at
+# all (its expiry passes). And every search is counted for the analytics, kept or not. So such a
+# page is kept with what must be checked, and its app checks it each time the copy is served.
+
+CHECK_ATTRIBUTE = "_page_cache_checks"
+HERE_ONLY_ATTRIBUTE = "_page_cache_here_only"
+
+
+def check_on_serve(request, name, state):
+    """Serve a kept copy of this page only after ``name``'s check passes on ``state`` (plain data)."""
+    checks = getattr(request, CHECK_ATTRIBUTE, None)
+    if checks is None:
+        checks = {}
+        setattr(request, CHECK_ATTRIBUTE, checks)
+    checks[name] = state
+
+
+def serve_checks(request):
+    """{name: state} for every check a kept copy of this response needs."""
+    return dict(getattr(request, CHECK_ATTRIBUTE, None) or {})
+
+
+def keep_here_only(request):
+    """Keep this page on the server, but never let a browser or CDN keep it: every serve must reach
+    us (to be checked and counted)."""
+    setattr(request, HERE_ONLY_ATTRIBUTE, True)
+
+
+def kept_here_only(request):
+    return getattr(request, HERE_ONLY_ATTRIBUTE, False)

@@ -37,8 +37,14 @@ Never kept, and never served from the cache:
 - a response that sets a cookie (a CSRF token: form pages, and so their error pages), that
   says ``private``, ``no-store`` or ``no-cache``, that varies on anything but the encoding,
   that an app keeps out (``core.page_keeping.keep_out``: pages behind a view restriction, the
-  search page, which keeps its own copies and counts every search), or that is an error
-  (404s are kept for ``NOT_FOUND_SECONDS``; 5xx never).
+  API), or that is an error (404s are kept for ``NOT_FOUND_SECONDS``; 5xx never).
+
+Kept, but checked on every serve: a page whose app asks for it
+(``core.page_keeping.check_on_serve``) is served only if that app's ``page_cache_serve_check``
+hook passes. A search results page lists other pages, any of which may stop being public with no
+write (its expiry passes), and every search is counted; so the search app checks the listed pages
+in one query and counts the search, and the page is sent ``private, no-cache``
+(``keep_here_only``) so that no browser or CDN serves it without us.
 
 A page with an ``expire_at`` is never served past it: the kept copy's timeout and the
 ``max-age`` both stop there (``core.page_keeping.keep_until``), and home/wagtail_hooks.py
@@ -70,6 +76,7 @@ logger = logging.getLogger(__name__)
 CACHE_ALIAS = "pages"
 KEY_PARTS_HOOK = "page_cache_key_parts"
 REDRAW_HOOK = "page_cache_redraw"
+SERVE_CHECK_HOOK = "page_cache_serve_check"
 #: A 404 is kept briefly: a page about to be published is found soon after, and a flood of
 #: requests for a mistyped address costs nothing.
 NOT_FOUND_SECONDS = 60
@@ -181,6 +188,11 @@ def mark_public(response, deadline):
         del response.headers["Vary"]
 
 
+def mark_here_only(response):
+    """A page kept on the server but checked on every serve: no browser or CDN may reuse it unasked."""
+    patch_cache_control(response, private=True, no_cache=True)
+
+
 def mark_private(response):
     """Nobody but this browser, and not even its cache, keeps an answer to someone signed in."""
     directives = [d for d in cc_delim_re.split(response.get("Cache-Control", "")) if d]
@@ -225,7 +237,7 @@ class PageCacheMiddleware:
         frame = None
         if key is not None:
             kept = self._recall(key)
-            if kept is not None:
+            if kept is not None and self._passes(request, kept):
                 return self._from_kept(kept)
             frame = self._key(request, frame_key)
             redrawn = self._redrawn(request, frame, key)
@@ -237,10 +249,15 @@ class PageCacheMiddleware:
             return response
         deadline = page_keeping.deadline(request)
         deadline = deadline.timestamp() if deadline is not None else None
-        mark_public(response, deadline)
+        checks = page_keeping.serve_checks(request)
+        here_only = page_keeping.kept_here_only(request)
+        if here_only:
+            mark_here_only(response)
+        else:
+            mark_public(response, deadline)
         if key is not None and request.method == "GET":
-            self._keep(key, response, seconds, deadline)
-            self._keep_frame(frame, request, response, seconds, deadline)
+            self._keep(key, response, seconds, deadline, checks=checks, here_only=here_only)
+            self._keep_frame(frame, request, response, seconds, deadline, checks=checks, here_only=here_only)
         response.headers["X-Page-Cache"] = "miss"
         return response
 
@@ -253,7 +270,7 @@ class PageCacheMiddleware:
             logger.warning("Cache unavailable; page rendered without the page cache", exc_info=True)
             return None
 
-    def _keep_frame(self, frame, request, response, seconds, deadline):
+    def _keep_frame(self, frame, request, response, seconds, deadline, **marks):
         """Keep the page as rendered, before encoding, with what its redrawable parts depend on."""
         parts = page_keeping.redraw_parts(request)
         unencoded = getattr(response, "unencoded_content", None)
@@ -271,6 +288,7 @@ class PageCacheMiddleware:
             content=unencoded,
             headers=[(h, response[h]) for h in FRAME_HEADERS if h in response],
             parts=parts,
+            **marks,
         )
 
     def _redrawn(self, request, frame, key):
@@ -282,7 +300,7 @@ class PageCacheMiddleware:
         if frame is None:
             return None
         kept = self._recall(frame)
-        if kept is None:
+        if kept is None or not self._passes(request, kept):
             return None
         content = kept["content"]
         for redraw in hooks.get_hooks(REDRAW_HOOK):
@@ -296,12 +314,16 @@ class PageCacheMiddleware:
             response = encode(response, accepted_encoding(request))
         response.headers["Content-Length"] = str(len(response.content))
         deadline = kept["deadline"]
-        mark_public(response, deadline)
+        marks = {"checks": kept.get("checks"), "here_only": kept.get("here_only", False)}
+        if marks["here_only"]:
+            mark_here_only(response)
+        else:
+            mark_public(response, deadline)
         if request.method == "GET":
             seconds = settings.PAGE_CACHE_SECONDS
             if deadline is not None:
                 seconds = min(seconds, int(deadline - time.time()))
-            self._keep(key, response, seconds, deadline)
+            self._keep(key, response, seconds, deadline, **marks)
         response.headers["X-Page-Cache"] = "redrawn"
         return response
 
@@ -315,7 +337,9 @@ class PageCacheMiddleware:
             return None
         return kept
 
-    def _keep(self, key, response, seconds, deadline, content=None, headers=None, parts=None):
+    def _keep(
+        self, key, response, seconds, deadline, content=None, headers=None, parts=None, checks=None, here_only=False
+    ):
         if response.status_code == 404:
             seconds = min(seconds, NOT_FOUND_SECONDS)
         if deadline is not None:
@@ -332,15 +356,33 @@ class PageCacheMiddleware:
         }
         if parts is not None:
             kept["parts"] = parts
+        if checks:
+            kept["checks"] = checks
+        if here_only:
+            kept["here_only"] = True
         try:
             caches[CACHE_ALIAS].set(key, kept, seconds)
         except Exception:  # noqa: BLE001
             logger.warning("Page cache unavailable; page not kept", exc_info=True)
 
+    def _passes(self, request, kept):
+        """Whether every check the kept copy asks for passes now (``core.page_keeping.check_on_serve``)."""
+        checks = kept.get("checks")
+        if not checks:
+            return True
+        try:
+            return all(check(request, checks) for check in hooks.get_hooks(SERVE_CHECK_HOOK))
+        except Exception:  # noqa: BLE001 - a failing check means render the page, never an error
+            logger.warning("A kept page's check failed; page rendered", exc_info=True)
+            return False
+
     def _from_kept(self, kept):
         response = HttpResponse(kept["content"], status=kept["status"])
         for header, value in kept["headers"]:
             response.headers[header] = value
-        mark_public(response, kept["deadline"])
+        if kept.get("here_only"):
+            mark_here_only(response)
+        else:
+            mark_public(response, kept["deadline"])
         response.headers["X-Page-Cache"] = "hit"
         return response

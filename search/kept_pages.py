@@ -17,6 +17,11 @@ Search analytics are recorded on every serve, kept or not.
 
 Only anonymous GETs are kept, and only responses without cookies, so nothing
 personal is ever stored or shared.
+
+With the site's page cache on (jackson/page_cache.py), the whole response is kept there too and
+served before the middleware stack runs; ``still_true`` is the same check and count, run by the
+page cache's ``page_cache_serve_check`` hook (search/wagtail_hooks.py). This module's own copy
+is what serves when the page cache is off, and what a page-cache miss finds first.
 """
 
 import hashlib
@@ -28,10 +33,12 @@ from django.http import HttpResponse
 from wagtail import hooks
 
 from core import freshness
-from search import engine
+from search import engine, stat_buffer
 
 logger = logging.getLogger("search")
 
+#: The name of the page cache's check on a kept search page (``still_true``).
+CHECK = "search"
 #: Longer query strings are not worth keeping (and would only fill the cache).
 MAX_QUERY_STRING = 1000
 
@@ -64,7 +71,7 @@ def all_visible(page_ids):
 
 
 def recall(request):
-    """The kept page for this request, if there is one and everything it lists is still public; else None."""
+    """(response, page ids, analytics) kept for this request, if everything it lists is still public; else None."""
     try:
         kept = cache.get(_key(request))
     except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
@@ -75,7 +82,20 @@ def recall(request):
     response = HttpResponse(kept["body"], content_type=kept["content_type"])
     for header, value in kept["headers"]:
         response.headers[header] = value
-    return response, kept["stat"]
+    return response, kept["page_ids"], kept["stat"]
+
+
+def still_true(request, state):
+    """The page cache's check before it serves a kept search page: every listed page still public.
+
+    A passing check is a serve, so the search is counted (``search.stat_buffer``) as the view
+    counts it.
+    """
+    if not all_visible(state["page_ids"]):
+        return False
+    if state["stat"]:
+        stat_buffer.count(*state["stat"])
+    return True
 
 
 def keep(request, response, page_ids, stat):

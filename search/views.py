@@ -6,9 +6,11 @@ The view only reads the request and shapes the answer; the searching is in
 
 import json
 import logging
+from datetime import timedelta
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -90,22 +92,30 @@ def _page_number(request):
 
 @require_GET
 def search(request):
-    """The search page; an anonymous repeat of a recent search is served from ``search.kept_pages``.
+    """The search page; an anonymous repeat of a recent search is served from a kept copy.
 
-    The site's page cache (jackson/page_cache.py) leaves this page to ``search.kept_pages``:
-    a kept search page is served only after one query confirms that every page it lists is
-    still public, and each serve is counted in the search analytics; one copy, not two.
+    Two kinds of copy, both served only after one query confirms that every page the results
+    list is still live, public and unexpired, and both counted in the search analytics on every
+    serve: the site's page cache (jackson/page_cache.py) keeps the whole response, checked by
+    ``search.wagtail_hooks.search_page_still_true`` before its middleware stack runs, and behind
+    it ``search.kept_pages`` keeps the rendered page for when the page cache is off. Neither is
+    ever left to a browser or CDN (``private, no-cache``): a copy served there would go uncounted.
     """
-    page_keeping.keep_out(request, "search keeps its own pages")
     keeping = kept_pages.applies(request)
     kept = kept_pages.recall(request) if keeping else None
     if kept is not None:
-        response, stat = kept
+        response, page_ids, stat = kept
     else:
         response, page_ids, stat = _search_page(request)
         if keeping:
             response.render()
             kept_pages.keep(request, response, page_ids, stat)
+    if keeping:
+        page_keeping.check_on_serve(request, kept_pages.CHECK, {"page_ids": sorted(set(page_ids)), "stat": stat})
+        page_keeping.keep_here_only(request)
+        page_keeping.keep_until(request, timezone.now() + timedelta(seconds=engine.answer_seconds()))
+    else:
+        page_keeping.keep_out(request, "search pages are kept for anonymous visitors only")
     if stat:
         _after_sending(response, stat_buffer.count, *stat)
     return response

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import kept_pages
 from search.admin_views import PERMISSION, SearchAnalyticsView
 from search.models import SynonymGroup
 
@@ -52,3 +53,10 @@ def register_search_permissions():
         content_type__app_label="search",
         codename__in=["view_querystat", "add_synonymgroup", "change_synonymgroup", "delete_synonymgroup"],
     )
+
+
+@hooks.register("page_cache_serve_check")
+def search_page_still_true(request, checks):
+    """A kept search page is served only while every page it lists is public; each serve is counted."""
+    state = checks.get(kept_pages.CHECK)
+    return True if state is None else kept_pages.still_true(request, state)
