@@ -177,3 +177,20 @@ def weekday_names():
     """(full, short) weekday names in the grid's order, Sunday first, in the active language."""
     order = [(FIRST_WEEKDAY + i) % 7 for i in range(7)]
     return [(WEEKDAYS[i], WEEKDAYS_ABBR[i]) for i in order]
+
+
+#: An event longer than this many months is listed on its first ones only, as far as purges go.
+MAX_PURGED_MONTHS = 24
+
+
+def months_spanned(event):
+    """``"YYYY-MM"`` for each month an event's days fall in, in the city's time zone (at most
+    ``MAX_PURGED_MONTHS``): the month pages that show it."""
+    first = timezone.localtime(event.start).date()
+    last = timezone.localtime(event.end).date() if event.end and event.end > event.start else first
+    year, month = first.year, first.month
+    months = []
+    while (year, month) <= (last.year, last.month) and len(months) < MAX_PURGED_MONTHS:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

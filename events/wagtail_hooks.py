@@ -9,14 +9,23 @@ from wagtail import hooks
 
 from core import page_context
 from departments.models import DepartmentPage
+from events import dates
 from events.models import EventIndexPage, EventPage
 
 
 @hooks.register("frontend_cache_related")
 def event_listings(page):
-    if isinstance(page, EventPage | DepartmentPage):
-        return EventIndexPage.objects.live()
-    return ()
+    """Every events index; for an event, also the month pages of the months it falls in."""
+    if not isinstance(page, EventPage | DepartmentPage):
+        return ()
+    indexes = list(EventIndexPage.objects.live())
+    related = list(indexes)
+    if isinstance(page, EventPage) and page.start:
+        for index in indexes:
+            parts = index.get_url_parts()
+            if parts:
+                related += [f"{parts[2]}month/{month}/" for month in dates.months_spanned(page)]
+    return related
 
 
 @hooks.register(page_context.HOOK)

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from alerts.models import Alert, AlertPage, Scope
 from core import frontend_cache
+from events.dates import months_spanned
 from home.models import StandardPage
 from tests.conftest import add_child
 from tests.frontend_cache_helpers import RECORDING, RecordingBackend
@@ -70,7 +71,29 @@ def test_an_event_purges_its_ical_file_and_every_events_listing(purges, departme
     event = department["event"]
     paths = committed(django_capture_on_commit_callbacks, lambda: publish(event))
     own = DEPT + "spring-cleanup/"
-    assert paths == {own, own + "event.ics", "/", "/departments/", DEPT} | EVENT_LISTINGS
+    months = {f"/events/month/{month}/" for month in months_spanned(event)}
+    assert len(months) in (1, 2)
+    assert paths == {own, own + "event.ics", "/", "/departments/", DEPT} | EVENT_LISTINGS | months
+
+
+def test_an_event_across_months_purges_each_month_page(purges, department, django_capture_on_commit_callbacks):
+    event = department["event"]
+    tz = timezone.get_current_timezone()
+    event.start = datetime.datetime(2027, 1, 30, 18, tzinfo=tz)
+    event.end = datetime.datetime(2027, 3, 2, 9, tzinfo=tz)
+    event.save_revision().publish()
+    frontend_cache._pending().clear()  # that first publish never commits (the test's transaction)
+    paths = committed(django_capture_on_commit_callbacks, lambda: publish(event))
+    month_pages = {path for path in paths if path.startswith("/events/month/2")}
+    assert month_pages == {"/events/month/2027-01/", "/events/month/2027-02/", "/events/month/2027-03/"}
+
+
+def test_the_month_of_an_event_is_the_citys_month_not_utcs(department):
+    event = department["event"]
+    # 11 p.m. on 31 December in Jackson is already January in UTC.
+    event.start = datetime.datetime(2026, 12, 31, 23, tzinfo=timezone.get_current_timezone())
+    event.end = None
+    assert months_spanned(event) == ["2026-12"]
 
 
 @pytest.mark.parametrize(
