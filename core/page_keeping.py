@@ -51,18 +51,27 @@ REDRAW_ATTRIBUTE = "_page_cache_redraw"
 WHOLE_ATTRIBUTE = "_page_cache_whole"
 
 
+def _note(request, attribute, name, state):
+    """Add ``name: state`` to the dict the request holds under ``attribute``."""
+    noted = getattr(request, attribute, None)
+    if noted is None:
+        noted = {}
+        setattr(request, attribute, noted)
+    noted[name] = state
+
+
+def _noted(request, attribute):
+    return dict(getattr(request, attribute, None) or {})
+
+
 def redraw_with(request, part, state):
     """This page holds ``part``, which its app can redraw from ``state`` (plain, picklable data)."""
-    parts = getattr(request, REDRAW_ATTRIBUTE, None)
-    if parts is None:
-        parts = {}
-        setattr(request, REDRAW_ATTRIBUTE, parts)
-    parts[part] = state
+    _note(request, REDRAW_ATTRIBUTE, part, state)
 
 
 def redraw_parts(request):
     """{part: state} for every redrawable part this response holds."""
-    return dict(getattr(request, REDRAW_ATTRIBUTE, None) or {})
+    return _noted(request, REDRAW_ATTRIBUTE)
 
 
 def keep_whole(request):
@@ -87,16 +96,12 @@ HERE_ONLY_ATTRIBUTE = "_page_cache_here_only"
 
 def check_on_serve(request, name, state):
     """Serve a kept copy of this page only after ``name``'s check passes on ``state`` (plain data)."""
-    checks = getattr(request, CHECK_ATTRIBUTE, None)
-    if checks is None:
-        checks = {}
-        setattr(request, CHECK_ATTRIBUTE, checks)
-    checks[name] = state
+    _note(request, CHECK_ATTRIBUTE, name, state)
 
 
 def serve_checks(request):
     """{name: state} for every check a kept copy of this response needs."""
-    return dict(getattr(request, CHECK_ATTRIBUTE, None) or {})
+    return _noted(request, CHECK_ATTRIBUTE)
 
 
 def keep_here_only(request):
