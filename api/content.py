@@ -7,8 +7,9 @@ ranges for news and events.
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils import timezone
 from ninja import Query, Router
 
 from api import serialise
@@ -25,7 +26,8 @@ from api.schemas import (
     ServiceCards,
 )
 from departments.models import ContactPage, DepartmentPage, FAQPage, ServicePage
-from events.models import EventPage
+from events.dates import day_start
+from events.models import EventOccurrence, EventPage
 from news.models import NewsPage
 
 router = Router(tags=["content"])
@@ -108,19 +110,29 @@ def list_events(
     limit: Limit = 20,
     offset: Offset = 0,
 ):
-    """Without ``from``, upcoming events only (as the site's events page); give a past date for past ones."""
+    """Each date of each event, as the site's events page lists them: a repeating event once per date.
+
+    Without ``from``, dates that have not ended (as the site's events page); give a past date for past ones.
+    """
     context = serialise.Context.for_request(request)
     events = in_department(context, shown(EventPage, context), department)
     events = with_topic(events, topic, [EventPage])
+    dates = EventOccurrence.objects.of(events)
     if since:
-        events = events.filter(end__date__gte=since)
+        dates = dates.filter(end__gte=day_start(since))
     else:
-        from django.utils import timezone
-
-        events = events.filter(end__gte=timezone.now())
+        dates = dates.filter(end__gte=timezone.now())
     if until:
-        events = events.filter(start__date__lte=until)
-    return _cards(context, events.prefetch_related(serialise.TOPICS).order_by("start", "pk"), limit, offset)
+        dates = dates.filter(start__lt=day_start(until + datetime.timedelta(days=1)))
+    dates = dates.prefetch_related(Prefetch("page__tags", to_attr="topic_tags")).order_by("start", "pk")
+    return paginate(dates, limit, offset, lambda date: serialise.typed_card(context, _listed_on(date)))
+
+
+def _listed_on(date):
+    """The date's event page, carrying the date (``serialise.event_fields`` reads it)."""
+    page = date.page
+    page._listed_date = date
+    return page
 
 
 @router.get("/faqs/", response={200: FAQCards, **ERRORS}, summary="Frequently asked questions")

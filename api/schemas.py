@@ -161,10 +161,14 @@ class NewsCard(Card):
 
 class EventCard(Card):
     type: Literal["event"]
-    start: datetime
+    start: datetime = Field(description="This date's start: in a list, the date listed; otherwise the next date.")
     end: datetime
     all_day: bool
-    canceled: bool
+    canceled: bool = Field(description="This date is canceled (or the whole event is).")
+    status: Literal["scheduled", "canceled", "moved"] = Field(description="This date as the rule gave it, or not.")
+    note: str = Field(description="What the city says about a canceled or moved date.")
+    date_url: str = Field(description="This date's page: the event's page for a single event.")
+    repeats: str = Field(description="How the event repeats, in words; empty for a single event.")
     venue_name: str
     venue_address: str
     online_url: str
@@ -224,9 +228,18 @@ class NewsDetail(NewsCard, WithBody):
     image: Image | None
 
 
+class EventDate(Schema):
+    start: datetime
+    end: datetime
+    status: Literal["scheduled", "canceled", "moved"]
+    note: str
+    url: str
+
+
 class EventDetail(EventCard, WithBody):
     what_to_bring_html: str
     accessibility_html: str
+    upcoming_dates: list[EventDate] = Field(description="The dates that have not ended, soonest first (at most 50).")
 
 
 class FormDetail(FormCard, WithBody):

@@ -182,11 +182,20 @@ def news_fields(context, page):
 
 
 def event_fields(context, page):
+    """A single event's one date is the page's; a repeating one's is the date listed, else the next."""
+    date = page.__dict__.get("_listed_date")
+    if date is None and page.repeat:
+        date = page.listed_date
+    url = context.url(page)
     return {
-        "start": page.start,
-        "end": page.end,
+        "start": date.start if date else page.start,
+        "end": date.end if date else page.end,
         "all_day": page.all_day,
-        "canceled": page.canceled,
+        "canceled": date.canceled if date else page.canceled,
+        "status": date.status if date else "scheduled",
+        "note": date.note if date else "",
+        "date_url": url + date.path_suffix if date else url,
+        "repeats": page.repeats,
         "venue_name": page.venue_name,
         "venue_address": page.venue_address,
         "online_url": page.online_url,
@@ -332,9 +341,14 @@ def _news_extras(context, page):
 
 
 def _event_extras(context, page):
+    url = context.url(page)
     return {
         "what_to_bring_html": rich_text(page.what_to_bring),
         "accessibility_html": rich_text(page.accessibility),
+        "upcoming_dates": [
+            {"start": d.start, "end": d.end, "status": d.status, "note": d.note, "url": url + d.path_suffix}
+            for d in page.upcoming_dates(limit=50)
+        ],
     }
 
 

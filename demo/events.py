@@ -1,5 +1,8 @@
 """Demo events, dated relative to today so the demo always has a future.
 
+Regular meetings and classes repeat by a rule (``repeat``, read by ``demo.seeder``), as an
+editor would set them, rather than one copy page per date.
+
 ``day`` is days from today (negative = past). With ``weekday`` (0 = Monday)
 the event moves forward to the next such weekday, so Council meetings stay on
 Tuesdays and cleanups on Saturdays whatever day the seed runs. Times are
@@ -39,29 +42,37 @@ def event(slug, title, department, day, summary, *, start="18:00", end="20:00", 
 
 
 def council_meetings():
-    """Regular Council meetings on alternate Tuesdays, two months back to three ahead."""
-    meetings = []
-    for number, day in enumerate(range(-56, 91, 14), start=1):
-        meetings.append(
-            event(
-                f"city-council-regular-meeting-{number:02d}",
-                "City Council regular meeting",
-                "city-council",
-                day,
-                "The City Council's regular meeting, open to the public with time for public comment. The agenda "
-                "is posted by noon the Friday before.",
-                weekday=1,
-                venue=CITY_HALL,
-                online_url=STREAM,
-                body=body(
-                    "Sign up to speak by 5 p.m. the day before. Each speaker has three minutes.",
-                    "Sign language interpretation and other accommodations are available with 72 hours' notice "
-                    "from the City Clerk.",
-                ),
-                tags=["council", "meetings"],
-            )
+    """The City Council's regular meetings: one repeating event, the 1st and 3rd Tuesday at 6 p.m.,
+    from two months back to four ahead, with one date canceled and one moved."""
+    return [
+        event(
+            "city-council-regular-meeting",
+            "City Council regular meeting",
+            "city-council",
+            -62,
+            "The City Council's regular meeting, open to the public with time for public comment. The agenda "
+            "is posted by noon the Friday before.",
+            weekday=1,
+            venue=CITY_HALL,
+            online_url=STREAM,
+            body=body(
+                "Sign up to speak by 5 p.m. the day before. Each speaker has three minutes.",
+                "Sign language interpretation and other accommodations are available with 72 hours' notice "
+                "from the City Clerk.",
+            ),
+            repeat={
+                "repeat": "monthly",
+                "days": "TU",
+                "weeks": "1,3",
+                "until_day": 120,
+                "changes": [
+                    (2, "canceled", "No meeting this date: the Council is in its budget workshop."),
+                    (4, "moved", "Moved to Wednesday for Election Day."),
+                ],
+            },
+            tags=["council", "meetings"],
         )
-    return meetings
+    ]
 
 
 EVENTS = council_meetings() + [
@@ -115,18 +126,7 @@ EVENTS = council_meetings() + [
         end="12:00",
         venue=("Mayor's Office, 2nd floor, City Hall", "219 Magnolia Commons Street, Jackson, MS 39201"),
         weekday=4,
-        tags=["mayor"],
-    ),
-    event(
-        "mayors-open-office-hours-next",
-        "Mayor's open office hours",
-        "mayors-office",
-        27,
-        "Drop in to talk with Mayor Battle. No appointment needed.",
-        start="09:00",
-        end="12:00",
-        venue=("Mayor's Office, 2nd floor, City Hall", "219 Magnolia Commons Street, Jackson, MS 39201"),
-        weekday=4,
+        repeat={"repeat": "monthly", "days": "FR", "weeks": "-1", "count": 8},
         tags=["mayor"],
     ),
     event(
@@ -220,12 +220,21 @@ EVENTS = council_meetings() + [
         "senior-fitness-walk",
         "Senior walking club",
         "parks-recreation",
-        3,
+        -15,
         "An easy-paced one-mile walk around Heron Lake with stretching. All fitness levels welcome.",
         start="08:30",
         end="09:30",
         weekday=2,
         venue=HERON_LAKE,
+        repeat={
+            "repeat": "weekly",
+            "days": "WE,FR",
+            "until_day": 70,
+            "changes": [
+                (2, "canceled", "Canceled for a heat advisory."),
+                (4, "moved", "Moved a day later while the lake path is resurfaced."),
+            ],
+        },
         what_to_bring="<ul><li>Comfortable walking shoes</li><li>A water bottle and a hat</li></ul>",
         accessibility=(
             "<p>The lake path is paved, level and step-free, with benches every quarter mile. "

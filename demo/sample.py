@@ -42,7 +42,7 @@ SAMPLE = {
         "city-launches-new-website",  # city-wide
     },
     "events": {
-        "senior-fitness-walk",  # upcoming
+        "senior-fitness-walk",  # repeating: twice a week, one date canceled and one moved
         "movies-in-the-park-canceled",
         "fall-festival",  # all day, over two days
         "fishing-rodeo",  # past
@@ -71,6 +71,8 @@ PAGE_TYPES = [
     "event",
     "event_all_day",
     "event_canceled",
+    "event_date_canceled",
+    "event_date_moved",
     "form",
 ]
 
@@ -121,6 +123,13 @@ def build_sample_city():
     for name, (parent_slug, slug) in PAGES.items():
         parent = seeder.home if parent_slug is None else parents[parent_slug]
         paths[name] = Page.objects.child_of(parent).get(slug=slug).url
+    # The repeating walk's canceled and moved dates, each a page of its own.
+    from events.models import EventOccurrence
+
+    walk = Page.objects.child_of(parents["parks-recreation"]).get(slug="senior-fitness-walk")
+    for status in (EventOccurrence.CANCELED, EventOccurrence.MOVED):
+        occurrence = EventOccurrence.objects.filter(page_id=walk.pk, status=status).select_related("page").first()
+        paths[f"event_date_{status}"] = paths["event"] + occurrence.path_suffix
     paths["event_index_past"] = paths["event_index"] + "past/"
     paths["event_index_month"] = paths["event_index"] + "month/"
     return paths

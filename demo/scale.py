@@ -114,6 +114,7 @@ def content_for(kind, number, department, today):
             "canceled": rng.random() < 0.03,
             "body": _paragraphs(rng, 2),
         }
+        fields["last_end"] = fields["end"]
     elif kind == "faq":
         _, verb, things = rng.choice(words.SERVICE_ACTIONS)
         thing = rng.choice(things)
@@ -226,6 +227,19 @@ def _write_batch(batch, models, cursor, today, progress):
             model._base_manager._insert(chunk, fields=columns, using=connection.alias)
             written += len(chunk)
             progress(written)
+
+    # Each event's one date (EventPage.save writes it for a page saved the usual way).
+    event_model = models.get("event")
+    if event_model is not None:
+        occurrence_model = event_model._meta.get_field("occurrences").related_model
+        occurrence_model.objects.bulk_create(
+            [
+                occurrence_model(page_id=base.pk, scheduled=fields["start"], start=fields["start"], end=fields["end"])
+                for base, (model, fields) in zip(bases, specifics, strict=True)
+                if model is event_model
+            ],
+            batch_size=500,
+        )
 
     # Tags are matched by name or slug (both are unique), so an editor's "Parks" is reused for "parks".
     wanted = {name for names in tag_names for name in names}

@@ -29,6 +29,51 @@ def stream_steps(steps):
     ]
 
 
+def _repeating(fields, repeat, today):
+    """Fill in a demo event's repeat rule, its first date moved onto the rule; returns its date changes.
+
+    ``repeat`` holds the rule's ``repeat``/``days``/``weeks``, its end as ``until_day`` (days from
+    today) or ``count``, and ``changes``: ``(n, change, note)`` for the n-th date after today,
+    a moved one going to the next day at the same time.
+    """
+    from events.recurrence import Rule
+
+    fields.update(
+        repeat=repeat["repeat"],
+        repeat_days=repeat.get("days", ""),
+        repeat_weeks=repeat.get("weeks", ""),
+        repeat_until=today + datetime.timedelta(days=repeat["until_day"]) if "until_day" in repeat else None,
+        repeat_count=repeat.get("count"),
+    )
+    length = fields["end"] - fields["start"]
+    first = fields["start"].replace(tzinfo=None)
+    open_ended = Rule(
+        frequency=fields["repeat"],
+        days=tuple(code for code in fields["repeat_days"].split(",") if code),
+        weeks=tuple(int(week) for week in fields["repeat_weeks"].split(",") if week),
+    )
+    first = open_ended.starts(first)[0]
+    fields["start"] = fields["start"].replace(year=first.year, month=first.month, day=first.day)
+    fields["end"] = fields["start"] + length
+    dates = Rule.of(_Fields(fields)).starts(first)
+    after_today = [moment for moment in dates if moment.date() > today]
+    changes = []
+    for number, change, note in repeat.get("changes", ()):
+        moment = after_today[number - 1]
+        row = {"date": moment.date(), "change": change, "new_start": None, "new_end": None, "note": note}
+        if change == "moved":
+            row["new_start"] = city_datetime(moment.date() + datetime.timedelta(days=1), f"{moment:%H:%M}")
+        changes.append(row)
+    return changes
+
+
+class _Fields:
+    """Page fields read by attribute, as ``Rule.of`` reads a page."""
+
+    def __init__(self, fields):
+        self.__dict__.update(fields)
+
+
 class DemoSeeder:
     """Builds the demo city. Keeps handles on the pages later areas link to."""
 
@@ -293,8 +338,24 @@ class DemoSeeder:
                 "what_to_bring": item.get("what_to_bring", ""),
                 "accessibility": item.get("accessibility", ""),
                 "body": item.get("body", []),
+                "repeat": "",
+                "repeat_interval": 1,
+                "repeat_days": "",
+                "repeat_weeks": "",
+                "repeat_until": None,
+                "repeat_count": None,
             }
+            changes = []
+            if "repeat" in item:
+                changes = _repeating(fields, item["repeat"], today)
             parent = self._parent_for(item, "events")
-            _, status = self._upsert(parent, EventPage, item["slug"], fields, tags=item.get("tags", []))
+            _, status = self._upsert(
+                parent,
+                EventPage,
+                item["slug"],
+                fields,
+                tags=item.get("tags", []),
+                children={"date_changes": changes},
+            )
             tally[status] += 1
         return tally

@@ -103,11 +103,29 @@ def edited_by_person(page):
     return revision is not None and revision.user_id is not None
 
 
-def upsert(parent, model, slug, fields, *, tags=None, form_fields=None, force=False):
+def _child_rows(page, relation, rows):
+    """``relation``'s rows on ``page`` as tuples of the keys ``rows`` use (in their order)."""
+    keys = list(rows[0]) if rows else []
+    return [tuple(getattr(child, key) for key in keys) for child in getattr(page, relation).all()]
+
+
+def _set_children(page, children):
+    """Replace child rows (``{"date_changes": [{...}, ...]}``); True if any relation changed."""
+    changed = False
+    for relation, rows in (children or {}).items():
+        if _child_rows(page, relation, rows) != [tuple(row.values()) for row in rows]:
+            model = getattr(page, relation).model
+            setattr(page, relation, [model(sort_order=index, **row) for index, row in enumerate(rows)])
+            changed = True
+    return changed
+
+
+def upsert(parent, model, slug, fields, *, tags=None, form_fields=None, children=None, force=False):
     """Make ``parent`` have a live ``model`` child at ``slug`` matching ``fields``.
 
     ``tags`` (a list of names) applies to pages with a ``tags`` manager;
-    ``form_fields`` (rows of FormField values) to form pages. Returns the
+    ``form_fields`` (rows of FormField values) to form pages; ``children`` (``{relation: rows}``)
+    to other child rows, such as an event's date changes. Returns the
     specific page and CREATED, UPDATED, UNCHANGED or KEPT (edited by a person, not
     ``force``d: nothing written).
     """
@@ -119,6 +137,7 @@ def upsert(parent, model, slug, fields, *, tags=None, form_fields=None, force=Fa
             page.tags.set(tags)
         if rows is not None:
             page.form_fields = _form_field_objects(page, rows)
+        _set_children(page, children)
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, CREATED
@@ -126,10 +145,10 @@ def upsert(parent, model, slug, fields, *, tags=None, form_fields=None, force=Fa
     page = existing.specific
     if not isinstance(page, model):
         raise SeedConflict(f"{existing.url_path} is a {type(page).__name__}, not a {model.__name__}.")
-    return page, update(page, fields, tags=tags, form_fields=form_fields, force=force)
+    return page, update(page, fields, tags=tags, form_fields=form_fields, children=children, force=force)
 
 
-def update(page, fields, *, tags=None, form_fields=None, force=False):
+def update(page, fields, *, tags=None, form_fields=None, children=None, force=False):
     """Bring an existing page in line with its data; publish only if it changed.
 
     A page a person edited last is returned untouched as KEPT unless ``force`` is set; the
@@ -144,6 +163,8 @@ def update(page, fields, *, tags=None, form_fields=None, force=False):
         changed = True
     if rows is not None and _form_rows(page) != [tuple(row.values()) for row in rows]:
         page.form_fields = _form_field_objects(page, rows)
+        changed = True
+    if _set_children(page, children):
         changed = True
     if not changed and page.live and not page.has_unpublished_changes:
         return UNCHANGED

@@ -16,11 +16,15 @@ so subscribing to the city and to a department never shows an event twice, and e
 updates it in place. The domain is ``ICAL_UID_DOMAIN``, else the public host
 (``core.public_url``), never the request's ``Host`` header.
 
-Recurring events (later): ``components_for`` is where one page becomes its calendar components —
-the master ``VEVENT`` with ``RRULE``/``EXDATE`` (``_add_recurrence``) and one more ``VEVENT`` per
-moved or canceled occurrence, with the same ``UID`` and a ``RECURRENCE-ID``.
+A repeating event (events/recurrence.py) is one master ``VEVENT`` whose ``DTSTART`` is its first
+date, with the page's rule as an ``RRULE`` and its skipped dates as ``EXDATE``; each canceled or
+moved date is one more ``VEVENT`` with the same ``UID`` and a ``RECURRENCE-ID`` (RFC 5545
+§3.8.4.4): ``STATUS:CANCELLED`` for a canceled date, which the site still lists as canceled, and
+the new ``DTSTART``/``DTEND`` for a moved one. Expanded by a calendar app (or
+``recurring-ical-events``), that gives the dates the site shows.
 """
 
+import datetime
 from datetime import UTC, timedelta
 
 from django.conf import settings
@@ -51,19 +55,64 @@ def _location(event):
 
 
 def _add_when(component, event):
-    if event.all_day:
-        first = timezone.localtime(event.start).date()
-        last = timezone.localtime(event.end).date()
+    _add_span(component, event.start, event.end, event.all_day)
+
+
+def _add_span(component, start, end, all_day):
+    if all_day:
+        first = timezone.localtime(start).date()
+        last = timezone.localtime(end).date()
         component.add("dtstart", first)
         component.add("dtend", max(last, first) + timedelta(days=1))
     else:
         # Local wall-clock times with the city's zone: icalendar writes TZID=<zone>.
-        component.add("dtstart", timezone.localtime(event.start))
-        component.add("dtend", timezone.localtime(event.end))
+        component.add("dtstart", timezone.localtime(start))
+        component.add("dtend", timezone.localtime(end))
+
+
+def _local_value(moment, all_day):
+    """A DATE for an all-day event, else the city's wall-clock time with its zone (written with TZID)."""
+    local = timezone.localtime(moment)
+    return local.date() if all_day else local
 
 
 def _add_recurrence(component, event):
-    """RRULE and EXDATE for a recurring event; none yet (single events only)."""
+    """RRULE and EXDATE for a repeating event; nothing for a single one."""
+    rule = event.rule
+    if rule is None:
+        return
+    first = timezone.localtime(event.start).replace(tzinfo=None)
+    component.add("rrule", rule.ical(first, event.all_day))
+    skipped = [change.date for change in event.date_changes.all() if change.change == "skipped"]
+    for day in sorted(skipped):
+        moment = timezone.make_aware(datetime.datetime.combine(day, first.time()))
+        component.add("exdate", _local_value(moment, event.all_day))
+
+
+def changed_dates(event, *, domain, base):
+    """One ``VEVENT`` per canceled or moved date of a repeating event, overriding what the rule gives."""
+    if not event.repeat:
+        return
+    title = one_line(event.title)
+    for occurrence in sorted(event.occurrences.all(), key=lambda o: (o.scheduled, o.pk)):
+        if occurrence.status == occurrence.SCHEDULED:
+            continue
+        component = Event()
+        component.add("uid", event_uid(event, domain))
+        component.add("recurrence-id", _local_value(occurrence.scheduled, event.all_day))
+        component.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(UTC))
+        _add_span(component, occurrence.start, occurrence.end, event.all_day)
+        canceled = occurrence.status == occurrence.CANCELED or event.canceled
+        component.add("summary", f"Canceled: {title}" if canceled else title)
+        description = " ".join(part for part in (occurrence.note, event.summary) if part)
+        if description:
+            component.add("description", description)
+        location = _location(event)
+        if location:
+            component.add("location", location)
+        component.add("url", public_url(event.get_url() + occurrence.path_suffix, base))
+        component.add("status", "CANCELLED" if canceled else "CONFIRMED")
+        yield component
 
 
 def master_component(event, *, domain, base):
@@ -88,8 +137,9 @@ def master_component(event, *, domain, base):
 
 
 def components_for(event, *, domain, base):
-    """Every calendar component one event page contributes (for now, its one ``VEVENT``)."""
+    """Every calendar component one event page contributes: its ``VEVENT``, and one per changed date."""
     yield master_component(event, domain=domain, base=base)
+    yield from changed_dates(event, domain=domain, base=base)
 
 
 def calendar_for(events, name, description=""):

@@ -3,32 +3,42 @@
 Times are stored time-zone aware and shown in the city's time zone
 (settings.TIME_ZONE, America/Chicago). The events index shows what is coming
 up, keeps past events reachable, and offers the whole calendar as iCal.
+
+An event happens once, or repeats by a rule (events/recurrence.py) with single dates canceled,
+moved or skipped (``EventDateChange``). Every date an event page gives is a row of
+``EventOccurrence``, written when the page is saved in full (published, created, copied), so the
+listings, the month calendar, the home page and the API page and filter dates in SQL, and a
+repeating meeting is listed on each of its dates with no copy pages.
 """
 
+import datetime
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core import structured_data
+from core import page_keeping, structured_data
 from core.blocks import BodyBlock
 from core.listings import filter_by_department_and_topic, live_departments, paginate, query_value
 from core.pages import BasePage, MenuTitleMixin
 from core.visibility import KeptPageQuerySet
 from departments.feed_scope import feed_scope, listing_scope
-from events import dates
+from events import dates, recurrence
+from events.forms import EventPageForm
 
 #: How long an ended event stays in subscribed calendars (apps delete what a feed no longer holds).
 CALENDAR_KEEPS_PAST = timedelta(days=30)
@@ -37,16 +47,19 @@ CALENDAR_EVENTS = 500
 
 
 class EventQuerySet(KeptPageQuerySet):
+    """Event *pages*; a listing of dates is ``EventOccurrence.objects`` (a repeating event is one page)."""
+
     def upcoming(self):
-        """Live, public events that have not ended yet, soonest first."""
-        return self.live().public().filter(end__gte=timezone.now()).order_by("start", "pk")
+        """Live, public events with a date that has not ended yet, by their first date."""
+        return self.live().public().filter(last_end__gte=timezone.now()).order_by("start", "pk")
 
     def past(self):
-        return self.live().public().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+        """Live, public events whose every date has ended, latest first."""
+        return self.live().public().filter(last_end__lt=timezone.now()).order_by("-start", "-pk")
 
     def calendar(self):
         """Live, public events for a subscribed calendar: upcoming, and those ended within CALENDAR_KEEPS_PAST."""
-        return self.live().public().filter(end__gte=timezone.now() - CALENDAR_KEEPS_PAST)
+        return self.live().public().filter(last_end__gte=timezone.now() - CALENDAR_KEEPS_PAST)
 
 
 EventManager = PageManager.from_queryset(EventQuerySet)
@@ -72,23 +85,32 @@ class EventIndexPage(RoutablePageMixin, MenuTitleMixin, BasePage):
 
     @path("")
     def upcoming(self, request):
-        return self._listing(request, EventPage.objects.upcoming(), showing_past=False)
+        return self._listing(request, showing_past=False)
 
     @path("past/")
     def past(self, request):
-        return self._listing(request, EventPage.objects.past(), showing_past=True)
+        return self._listing(request, showing_past=True)
 
-    def _listing(self, request, events, showing_past):
-        events, department, topic = filter_by_department_and_topic(request, events)
+    def _listing(self, request, showing_past):
+        """Every date of every event, one line each: a Council meeting twice a month is listed twice."""
+        pages, department, topic = filter_by_department_and_topic(request, EventPage.objects.live().public())
+        occurrences = EventOccurrence.objects.of(pages)
+        occurrences = occurrences.past() if showing_past else occurrences.upcoming()
         # ?from=&to=, in the city's time zone; a refused value is reported next to its field and ignored.
         date_range = dates.date_range(query_value(request, "from", 20), query_value(request, "to", 20))
-        events = date_range.narrow(events)
+        occurrences = date_range.narrow(occurrences)
+        listed = paginate(request, occurrences, per_page=20)
+        if not showing_past:
+            # The list changes when a listed date ends: no kept copy outlives the first of them.
+            ends = [occurrence.end for occurrence in listed]
+            if ends:
+                page_keeping.keep_until(request, min(ends))
         # The subscribable calendar of what is shown (events/ical.py).
         scope = listing_scope(department, topic, EventPageTag)
         return self.render(
             request,
             context_overrides={
-                "events": paginate(request, events, per_page=20),
+                "events": listed,
                 "showing_past": showing_past,
                 "departments": live_departments(),
                 "selected_department": department,
@@ -119,12 +141,10 @@ class EventIndexPage(RoutablePageMixin, MenuTitleMixin, BasePage):
         if not (dates.FIRST_YEAR <= year <= dates.LAST_YEAR and 1 <= month <= 12):
             raise Http404("No such month")
         first, following = dates.month_bounds(year, month)
-        events = (
-            EventPage.objects.live()
-            .public()
-            .filter(start__lt=dates.day_start(following), end__gte=dates.day_start(first))
+        pages, department, topic = filter_by_department_and_topic(request, EventPage.objects.live().public())
+        events = EventOccurrence.objects.of(pages).filter(
+            start__lt=dates.day_start(following), end__gte=dates.day_start(first)
         )
-        events, department, topic = filter_by_department_and_topic(request, events)
         weeks = dates.month_grid(year, month, events.order_by("start", "pk"))
         previous, following_month = dates.neighbour_months(year, month)
         scope = listing_scope(department, topic, EventPageTag)
@@ -159,7 +179,11 @@ class EventIndexPage(RoutablePageMixin, MenuTitleMixin, BasePage):
         from events.ical import calendar_for
 
         scope = feed_scope(request, EventPageTag)
-        events = scope.narrow(EventPage.objects.calendar()).order_by("start", "pk")[:CALENDAR_EVENTS]
+        events = (
+            scope.narrow(EventPage.objects.calendar())
+            .order_by("start", "pk")
+            .prefetch_related("date_changes", "occurrences")[:CALENDAR_EVENTS]
+        )
         body = calendar_for(events, name=scope.describe(self.title))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="events.ics"'
@@ -187,7 +211,41 @@ class EventPage(RoutablePageMixin, BasePage):
     online_url = models.URLField("Online link", blank=True)
     cost = models.CharField(max_length=100, blank=True, help_text="For example “Free”.")
     registration_url = models.URLField("Registration link", blank=True)
-    canceled = models.BooleanField(default=False, help_text="Keep the page up, clearly marked as canceled.")
+    canceled = models.BooleanField(
+        default=False, help_text="Keep the page up, clearly marked as canceled (every date, for a repeating event)."
+    )
+    repeat = models.CharField(
+        "Repeats",
+        max_length=10,
+        choices=recurrence.REPEAT_CHOICES,
+        blank=True,
+        default="",
+        help_text="Start and end above are the first date. A repeating event is one page, listed on each date.",
+    )
+    repeat_interval = models.PositiveSmallIntegerField(
+        "Every",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="1 for every week or month, 2 for every other week or month, and so on.",
+    )
+    repeat_days = recurrence.ChoiceListField(
+        "On",
+        codes=recurrence.DAY_CHOICES,
+        help_text="Weekly: the days of the week. Monthly: the day for “the 1st and 3rd Tuesday”. "
+        "None ticked: the first date's day.",
+    )
+    repeat_weeks = recurrence.ChoiceListField(
+        "Weeks of the month",
+        codes=recurrence.WEEK_CHOICES,
+        help_text="Monthly only: tick 1st and 3rd for “the 1st and 3rd Tuesday”. None ticked: the same day of the "
+        "month as the first date (a month without that day is left out).",
+    )
+    repeat_until = models.DateField("Last date", null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(
+        "Or number of dates", null=True, blank=True, help_text="Counting the first date."
+    )
+    #: When the last date ends (``end`` for a single event): which events are upcoming, in one column.
+    last_end = models.DateTimeField(null=True, editable=False, db_index=True)
     what_to_bring = RichTextField(
         "What to bring",
         features=["bold", "italic", "link", "ul", "ol"],
@@ -210,6 +268,16 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day"), FieldPanel("canceled")],
             heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                FieldPanel("repeat_days"),
+                FieldPanel("repeat_weeks"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                InlinePanel("date_changes", heading="Canceled, moved or skipped dates", label="Date change"),
+            ],
+            heading="Repeats",
         ),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -237,6 +305,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage", "departments.DepartmentPage"]
     subpage_types = []
+    base_form_class = EventPageForm
     api_fields = [
         APIField(name)
         for name in (
@@ -266,26 +335,145 @@ class EventPage(RoutablePageMixin, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The event cannot end before it starts."})
+        rule = self.rule
+        if rule and self.start and self.end:
+            errors = recurrence.problems(rule, _local(self.start), _local(self.end))
+            if errors:
+                raise ValidationError(errors)
 
     def listing_summary(self):
         return self.summary
 
+    # ---------- dates ----------
+
+    @property
+    def rule(self):
+        """How this event repeats (events/recurrence.py), or None for a single event."""
+        return recurrence.Rule.of(self)
+
+    @property
+    def repeats(self):
+        """The rule in words ("Every 1st and 3rd Tuesday of the month, until …"), or ""."""
+        rule = self.rule
+        return rule.describe(_local(self.start)) if rule and self.start else ""
+
+    def occurrence_plan(self):
+        """The dates this page gives now, as unsaved ``EventOccurrence`` rows, in order."""
+        if self.start is None or self.end is None:
+            return []
+        rule = self.rule
+        if rule is None:
+            return [EventOccurrence(page=self, scheduled=self.start, start=self.start, end=self.end)]
+        first, duration = _local(self.start), _local(self.end) - _local(self.start)
+        changes = {change.date: change for change in self.date_changes.all()}
+        plan = []
+        for local_start in rule.starts(first):
+            scheduled = timezone.make_aware(local_start)
+            occurrence = EventOccurrence(
+                page=self, scheduled=scheduled, start=scheduled, end=timezone.make_aware(local_start + duration)
+            )
+            change = changes.get(local_start.date())
+            if change is not None:
+                if change.change == EventDateChange.SKIPPED:
+                    continue
+                occurrence.note = change.note
+                if change.change == EventDateChange.CANCELED:
+                    occurrence.status = EventOccurrence.CANCELED
+                elif change.new_start:
+                    occurrence.status = EventOccurrence.MOVED
+                    occurrence.start = change.new_start
+                    occurrence.end = change.new_end or change.new_start + (occurrence.end - scheduled)
+            plan.append(occurrence)
+        return plan
+
+    def save(self, *args, **kwargs):
+        """A full save (publishing, creating, copying) writes the dates; a draft's save leaves them.
+
+        Wagtail saves a live page's draft with ``update_fields``: the page in memory holds the draft
+        then, and the published dates must stay what the listings show.
+        """
+        if kwargs.get("update_fields") is not None:
+            return super().save(*args, **kwargs)
+        plan = self.occurrence_plan()
+        self.last_end = max((occurrence.end for occurrence in plan), default=self.end)
+        result = super().save(*args, **kwargs)
+        EventOccurrence.objects.filter(page=self).delete()
+        for occurrence in plan:
+            occurrence.page = self
+        EventOccurrence.objects.bulk_create(plan)
+        self.__dict__.pop("dates", None)
+        return result
+
+    @cached_property
+    def dates(self):
+        """Every stored date of this event, in order: one query for a repeating event, none for a
+        single one, whose one date is the page's own start and end."""
+        if not self.repeat:
+            return [EventOccurrence(page=self, scheduled=self.start, start=self.start, end=self.end)]
+        return list(self.occurrences.order_by("start", "pk"))
+
+    def shown_date(self, on=None):
+        """The date the page shows: ``on`` (a local date) when it is one of the event's scheduled
+        dates, else the next that has not ended, else the last."""
+        dates_ = self.dates
+        if on is not None:
+            return next((d for d in dates_ if timezone.localtime(d.scheduled).date() == on), None)
+        now = timezone.now()
+        return next((d for d in dates_ if d.end >= now), dates_[-1] if dates_ else None)
+
+    @property
+    def listed_date(self):
+        """The date a search result or an API card shows for a repeating event (the next, else the
+        last), as ``attach_listed_dates`` found it; None for a single event, whose date is its own."""
+        if not self.repeat:
+            return None
+        if "_listed_date" not in self.__dict__:
+            self._listed_date = self.shown_date()
+        return self._listed_date
+
+    def upcoming_dates(self, limit=12):
+        """The dates that have not ended, soonest first."""
+        now = timezone.now()
+        return [d for d in self.dates if d.end >= now][:limit]
+
     def get_cached_paths(self):
-        return ["/", "/event.ics"]
+        """The page, its calendar file, and the page of each date of a repeating event."""
+        paths = ["/", "/event.ics"]
+        if self.repeat:
+            paths += [f"/{timezone.localtime(d.scheduled).date().isoformat()}/" for d in self.dates]
+        return paths
 
     def linked_data(self, describer):
         """An ``Event`` with its status, place (or online link), organizer and cost."""
         url = describer.page_url(self)
+        shown = getattr(self, "_shown_date", None) or self.shown_date()
+        start, end = (shown.start, shown.end) if shown is not None else (self.start, self.end)
+        if shown is not None and shown.canceled:
+            status = "EventCancelled"
+        elif shown is not None and shown.moved:
+            status = "EventRescheduled"
+        else:
+            status = "EventCancelled" if self.canceled else "EventScheduled"
         data = {
             "@context": structured_data.SCHEMA,
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
             "url": url,
-            "startDate": _schema_time(self.start, self.all_day),
-            "endDate": _schema_time(self.end, self.all_day),
-            "eventStatus": f"{structured_data.SCHEMA}/{'EventCancelled' if self.canceled else 'EventScheduled'}",
+            "startDate": _schema_time(start, self.all_day),
+            "endDate": _schema_time(end, self.all_day),
+            "eventStatus": f"{structured_data.SCHEMA}/{status}",
         }
+        if status == "EventRescheduled":
+            data["previousStartDate"] = _schema_time(shown.scheduled, self.all_day)
+        rule = self.rule
+        if rule is not None:
+            last = self.dates[-1] if self.dates else None
+            data["eventSchedule"] = rule.schedule(
+                _local(self.start),
+                last and timezone.localtime(last.scheduled).date(),
+                _local(self.end) - _local(self.start),
+            )
         places = []
         if self.venue_name or self.venue_address:
             place = {"@type": "Place", "name": self.venue_name or self.venue_address}
@@ -316,7 +504,36 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        """Every date has ended."""
+        return (self.last_end or self.end) < timezone.now()
+
+    @path("", name="event")
+    def event_page(self, request):
+        return self._render_on(request, None)
+
+    @re_path(r"^(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})/$", name="date")
+    def one_date(self, request, day):
+        """One date of a repeating event: its own time, and whether it was canceled or moved."""
+        if not self.repeat:
+            raise Http404("This event does not repeat")
+        try:
+            on = datetime.date.fromisoformat(day)
+        except ValueError as error:
+            raise Http404("No such date") from error
+        if self.shown_date(on) is None:
+            raise Http404("The event is not on that date")
+        return self._render_on(request, on)
+
+    def _render_on(self, request, on):
+        shown = self.shown_date(on)
+        # The JSON-LD (linked_data) describes the date the page shows.
+        self._shown_date = shown
+        if shown is not None and shown.end >= timezone.now():
+            # When the shown date ends, the page says so (or shows the next): no kept copy outlives it.
+            page_keeping.keep_until(request, shown.end)
+        return self.render(
+            request, context_overrides={"shown_date": shown, "on_date": on, "upcoming_dates": self.upcoming_dates()}
+        )
 
     @re_path(r"^event\.ics/?$", name="ical")
     def ical(self, request):
@@ -332,3 +549,154 @@ def _schema_time(moment, all_day):
     """ISO 8601 in the city's time zone, with its offset; a date alone for an all-day event."""
     local = timezone.localtime(moment)
     return local.date().isoformat() if all_day else local.isoformat(timespec="minutes")
+
+
+def _local(moment):
+    """``moment`` as a naive datetime on the city's wall clock: the rule's arithmetic is local."""
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+class EventDateChange(Orderable):
+    """One date of a repeating event that is not as the rule says: canceled, moved or skipped."""
+
+    CANCELED, MOVED, SKIPPED = "canceled", "moved", "skipped"
+    CHANGES = [
+        (CANCELED, "Canceled: still listed, marked canceled"),
+        (MOVED, "Moved to another time"),
+        (SKIPPED, "Skipped: not listed at all (a date the series never meets on, such as a holiday)"),
+    ]
+
+    page = ParentalKey("events.EventPage", related_name="date_changes", on_delete=models.CASCADE)
+    date = models.DateField(help_text="The date as the repeat rule gives it.")
+    change = models.CharField(max_length=10, choices=CHANGES, default=CANCELED)
+    new_start = models.DateTimeField("Moved to (start)", null=True, blank=True)
+    new_end = models.DateTimeField("Moved to (end)", null=True, blank=True, help_text="Empty: the usual length.")
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Shown with the date, for example “Moved for Election Day”."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("change")]),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "date change"
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def of(self, pages):
+        """The dates of ``pages`` (an event page queryset), each with its page (one query)."""
+        return self.filter(page__in=pages.values("pk")).select_related("page")
+
+    def shown(self):
+        """The dates of live, public events."""
+        return self.of(EventPage.objects.live().public())
+
+    def upcoming(self):
+        """Dates that have not ended yet, soonest first."""
+        return self.filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    def next_of_each(self):
+        """Each event's next date that is not canceled: the home and department pages show an event
+        once, not a weekly class four times over."""
+        now = timezone.now()
+        following = (
+            EventOccurrence.objects.filter(page=models.OuterRef("page"), end__gte=now)
+            .exclude(status=EventOccurrence.CANCELED)
+            .order_by("start", "pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=models.Subquery(following)).order_by("start", "pk")
+
+
+class EventOccurrence(models.Model):
+    """One date of an event, as listed: a single event's only date, or one date of a repeating one.
+
+    Written by ``EventPage.save`` from the page and its date changes, never edited by hand.
+    ``scheduled`` is the start the rule gave (a calendar file's ``RECURRENCE-ID``); ``start`` and
+    ``end`` are when it happens, which differ from it only for a moved date.
+    """
+
+    SCHEDULED, CANCELED, MOVED = "scheduled", "canceled", "moved"
+
+    page = models.ForeignKey(EventPage, related_name="occurrences", on_delete=models.CASCADE)
+    scheduled = models.DateTimeField()
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+    status = models.CharField(
+        max_length=10,
+        choices=[(SCHEDULED, "Scheduled"), (CANCELED, "Canceled"), (MOVED, "Moved")],
+        default=SCHEDULED,
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self):
+        return f"{self.page.title} ({timezone.localtime(self.start):%Y-%m-%d %H:%M})"
+
+    # What a listing card, the month calendar and ``event_when`` read, as they read an event page.
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def summary(self):
+        return self.page.summary
+
+    @property
+    def venue_name(self):
+        return self.page.venue_name
+
+    @property
+    def all_day(self):
+        return self.page.all_day
+
+    @property
+    def canceled(self):
+        return self.status == self.CANCELED or self.page.canceled
+
+    @property
+    def moved(self):
+        return self.status == self.MOVED
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def day(self):
+        """The scheduled date in the city's time zone: this date's page is ``<event>/<day>/``."""
+        return timezone.localtime(self.scheduled).date()
+
+    @property
+    def path_suffix(self):
+        """What follows the event page's URL to reach this date ("" for a single event)."""
+        return f"{self.day.isoformat()}/" if self.page.repeat else ""
+
+
+def attach_listed_dates(pages):
+    """Give each repeating event page in ``pages`` its ``listed_date`` (next date, else last) in one
+    query, for a list of mixed pages such as search results (a single event's date is its own)."""
+    events = {page.pk: page for page in pages if isinstance(page, EventPage) and page.repeat}
+    if not events:
+        return
+    now = timezone.now()
+    found = {}
+    for occurrence in EventOccurrence.objects.filter(page_id__in=events).order_by("start", "pk"):
+        chosen = found.get(occurrence.page_id)
+        if chosen is None or chosen.end < now:  # the first that has not ended, else the last
+            found[occurrence.page_id] = occurrence
+    for pk, page in events.items():
+        occurrence = found.get(pk)
+        if occurrence is not None:
+            occurrence.page = page
+        page._listed_date = occurrence

@@ -10,7 +10,7 @@ from wagtail import hooks
 from core import page_context
 from departments.models import DepartmentPage
 from events import dates
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventOccurrence, EventPage
 
 
 @hooks.register("frontend_cache_related")
@@ -30,11 +30,12 @@ def event_listings(page):
 
 @hooks.register(page_context.HOOK)
 def upcoming_events(page, request, context):
-    """``upcoming_events``: a department's next events, else the city's. Read every time: they depend on the clock."""
+    """``upcoming_events``: a department's next events, else the city's, each on its next date (a
+    weekly class once, not four times). Read every time: they depend on the clock."""
     if "upcoming_events" not in page.contributed_context:
         return
     count = page.contributed_context["upcoming_events"]
-    events = EventPage.objects.upcoming()
+    pages = EventPage.objects.live().public()
     if isinstance(page, DepartmentPage):
-        events = events.descendant_of(page)
-    context["upcoming_events"] = events[:count]
+        pages = pages.descendant_of(page)
+    context["upcoming_events"] = EventOccurrence.objects.of(pages).next_of_each()[:count]

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core import freshness, page_keeping
+from events.models import attach_listed_dates
 from search import engine, kept_pages, stat_buffer
 from search.text import clean_query, normalise_for_analytics
 
@@ -197,6 +198,8 @@ def _search_page(request):
             selected_type_label=types[type_slug][0] if type_slug else "",
             departments=departments,
         )
+        # An event result shows its next date: one query for all of them.
+        attach_listed_dates(outcome.results.object_list)
         page_ids = [page.pk for page in outcome.results.object_list]
         page_ids += [promotion["page_id"] for promotion in context["promotions"] if promotion["page_id"]]
         if page_number == 1 and not type_slug and not department:

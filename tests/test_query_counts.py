@@ -60,6 +60,8 @@ NEWS_QUERIES = 8
 #: Event in a department: 1. HomePage row; 2. the EventPage row (home/routing.py);
 #: 3. the owning department; 4. topic tags. The breadcrumb trail is kept as HTML.
 EVENT_QUERIES = 4
+#: A repeating event (the Council's meetings): the same, and 5. its dates, in one query whatever their number.
+REPEATING_EVENT_QUERIES = 5
 
 #: Service in a department ("Apply for a building permit", whose action is an outside URL):
 #: 1. HomePage row; 2. the ServicePage row (home/routing.py); 3. the owning department.
@@ -113,7 +115,8 @@ def no_page_cache():
         ("home", HOME_QUERIES, lambda: "/"),
         ("department", DEPARTMENT_QUERIES, lambda: first_url(DepartmentPage.objects)),
         ("news", NEWS_QUERIES, lambda: NewsPage.objects.live().order_by("-date", "-pk").first().url),
-        ("event", EVENT_QUERIES, lambda: first_url(EventPage.objects)),
+        ("event", EVENT_QUERIES, lambda: first_url(EventPage.objects.filter(repeat=""))),
+        ("repeating_event", REPEATING_EVENT_QUERIES, lambda: first_url(EventPage.objects.exclude(repeat=""))),
         ("service", SERVICE_QUERIES, lambda: ServicePage.objects.live().order_by("title").first().url),
         ("search", SEARCH_QUERIES, lambda: "/search/?q=water"),
     ],
