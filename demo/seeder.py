@@ -305,7 +305,16 @@ class DemoSeeder:
             parent = self._parent_for(item, "news")
             _, status = self._upsert(parent, NewsPage, item["slug"], fields, tags=item.get("tags", []))
             tally[status] += 1
+        self._feature_stories(NewsPage)
         return tally
+
+    def _feature_stories(self, news_model):
+        """Put the demo's featured stories first on the home page, as an editor would choose them."""
+        home = getattr(self, "home", None)
+        stories = {page.slug: page for page in news_model.objects.filter(slug__in=news.FEATURED)}
+        rows = [{"story_id": stories[slug].pk} for slug in news.FEATURED if slug in stories]
+        if home is not None and rows:
+            self._update(home, {}, children={"featured_stories": rows})
 
     def seed_events(self, today=None):
         from events.models import EventPage

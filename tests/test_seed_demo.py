@@ -518,3 +518,18 @@ def test_staff_screens_show_the_week(seeded, db, client):
     pothole = FormPage.objects.get(slug="report-a-pothole-form")
     inbox = client.get(f"/admin/forms/submissions/{pothole.pk}/").content.decode()
     assert "2290 Cedar Hill Road" in inbox or "Magnolia Commons" in inbox or "Poplar Court" in inbox
+
+
+@slow
+def test_the_home_page_features_the_chosen_stories_first(seeded, db, client):
+    from demo.news import FEATURED
+    from home.models import HomePage
+
+    home = HomePage.objects.get(depth=2)
+    assert [item.story.slug for item in home.featured_stories.all()] == FEATURED
+    html = client.get("/").content.decode()
+    first_story = NewsPage.objects.get(slug=FEATURED[0])
+    first_card = html.index('<article class="card')
+    next_card = html.index('<article class="card', first_card + 1)
+    assert html.startswith('<article class="card card--featured">', first_card)
+    assert first_card < html.index(first_story.title) < next_card

@@ -4,6 +4,10 @@ from demo.news import community, infrastructure, safety, services
 
 NEWS = infrastructure.NEWS + community.NEWS + safety.NEWS + services.NEWS
 
+#: The stories an editor put first on the home page ("Featured"), in order: the budget, whose
+#: public hearing is coming up, then the new website (in the sample city the tests use).
+FEATURED = ["mayor-proposes-budget", "city-launches-new-website"]
+
 #: Stories that carry an illustration (see ``demo.images``): slug -> theme.
 NEWS_IMAGES = {
     "city-launches-new-website": "city-hall",
