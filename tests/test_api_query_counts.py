@@ -37,6 +37,8 @@ NEWS_QUERIES = COMMON + 3
 
 #: Event: 1-2; 3. its topic tags.
 EVENT_QUERIES = COMMON + 1
+#: Repeating event (the Council's meetings): the same, and 4. its dates, in one query whatever their number.
+REPEATING_EVENT_QUERIES = COMMON + 2
 
 #: Service ("Apply for a building permit", whose action is an outside URL): 1-2, nothing else.
 SERVICE_QUERIES = COMMON
@@ -53,7 +55,12 @@ def api_detail(seeded, db, client):
     [
         ("department", DEPARTMENT_QUERIES, lambda: DepartmentPage.objects.get(slug="city-council")),
         ("news", NEWS_QUERIES, lambda: NewsPage.objects.live().exclude(image=None).order_by("-date", "-pk").first()),
-        ("event", EVENT_QUERIES, lambda: EventPage.objects.live().order_by("path").first()),
+        ("event", EVENT_QUERIES, lambda: EventPage.objects.live().filter(repeat="").order_by("path").first()),
+        (
+            "repeating_event",
+            REPEATING_EVENT_QUERIES,
+            lambda: EventPage.objects.live().exclude(repeat="").order_by("path").first(),
+        ),
         ("service", SERVICE_QUERIES, lambda: ServicePage.objects.live().order_by("title").first()),
     ],
 )
