@@ -184,10 +184,12 @@ MAX_PURGED_MONTHS = 24
 
 
 def months_spanned(event):
-    """``"YYYY-MM"`` for each month an event's days fall in, in the city's time zone (at most
-    ``MAX_PURGED_MONTHS``): the month pages that show it."""
+    """``"YYYY-MM"`` for each month an event's days (every date of a repeating one) fall in, in the
+    city's time zone (at most ``MAX_PURGED_MONTHS``): the month pages that show it."""
     first = timezone.localtime(event.start).date()
-    last = timezone.localtime(event.end).date() if event.end and event.end > event.start else first
+    # A repeating event's last date ends at ``last_end``; a single event's at ``end``.
+    end = getattr(event, "last_end", None) or event.end
+    last = timezone.localtime(end).date() if end and end > event.start else first
     year, month = first.year, first.month
     months = []
     while (year, month) <= (last.year, last.month) and len(months) < MAX_PURGED_MONTHS:

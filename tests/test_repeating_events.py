@@ -342,3 +342,13 @@ def test_a_moved_date_needs_its_new_time(admin_client, council):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert "Say when the date moves to." in response.content.decode()
+
+
+def test_publishing_a_repeating_event_purges_its_months_and_its_date_pages(council):
+    from events.dates import months_spanned
+
+    page = EventPage.objects.get(pk=council["meeting"].pk)
+    assert months_spanned(page) == [f"{YEAR}-10", f"{YEAR}-11", f"{YEAR}-12"]
+    paths = page.get_cached_paths()
+    assert {"/", "/event.ics", f"/{CANCELED_DAY.isoformat()}/", f"/{MOVED_DAY.isoformat()}/"} <= set(paths)
+    assert f"/{SKIPPED_DAY.isoformat()}/" not in paths
