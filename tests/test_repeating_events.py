@@ -352,3 +352,19 @@ def test_publishing_a_repeating_event_purges_its_months_and_its_date_pages(counc
     paths = page.get_cached_paths()
     assert {"/", "/event.ics", f"/{CANCELED_DAY.isoformat()}/", f"/{MOVED_DAY.isoformat()}/"} <= set(paths)
     assert f"/{SKIPPED_DAY.isoformat()}/" not in paths
+
+
+def test_the_migration_gives_every_existing_event_its_one_date(department):
+    """Events published before repeating events had no date rows: the migration writes them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("events.migrations.0005_repeating_events")
+    event = department["event"]
+    EventOccurrence.objects.filter(page=event).delete()
+    EventPage.objects.filter(pk=event.pk).update(last_end=None)
+    migration.dates_of_existing_events(apps, None)
+    (occurrence,) = EventOccurrence.objects.filter(page=event)
+    assert (occurrence.start, occurrence.end, occurrence.scheduled) == (event.start, event.end, event.start)
+    assert EventPage.objects.get(pk=event.pk).last_end == event.end
