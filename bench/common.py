@@ -5,8 +5,10 @@ gunicorn on 127.0.0.1, static files through whitenoise, real HTTP. The demo city
 development settings, the only ones (with test) that install the demo app.
 """
 
+import atexit
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -145,7 +147,12 @@ def gunicorn(env, workers=3, threads=1):
 
 
 def workdir():
-    return tempfile.mkdtemp(prefix="jackson-bench-")
+    """A scratch folder (database, disk cache, static files) removed when the benchmark exits,
+    unless ``JACKSON_BENCH_KEEP=1`` keeps it to look into."""
+    path = tempfile.mkdtemp(prefix="jackson-bench-")
+    if os.environ.get("JACKSON_BENCH_KEEP") != "1":
+        atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 def replace_section(path, heading, body):
