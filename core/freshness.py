@@ -8,6 +8,8 @@ connect their own signals to ``bump`` (search does for synonym groups).
 
 The cache is shared by every worker (on disk on one server, or Redis for
 several: jackson/settings/caches.py), so every worker sees a bump at once.
+The version also carries a fingerprint of the code (``core.code_version``): a deploy forgets
+every kept copy as a publish does, without a bump.
 A bump made inside a transaction is made again when it commits (``bump``).
 Anything that must never show a hidden page re-checks visibility when it is
 served, so only *new* pages could ever lag, never removed or restricted ones.
@@ -22,6 +24,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
+
+from core import code_version
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +70,7 @@ def version(within=0.0):
     if value is None:
         cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
         value = cache.get(VERSION_CACHE_KEY, "")
+    value = f"{value}.{code_version.fingerprint()}"
     _last_read.update(value=value, at=time.monotonic())
     if memo is not None:
         memo["value"] = value

@@ -6,6 +6,7 @@ forgetting (core/freshness.py) runs as it would when the admin's transaction com
 """
 
 import datetime
+import os
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -658,3 +659,38 @@ def test_queries_are_saved_on_a_hit_compared_with_a_miss(client, about):
     with CaptureQueriesContext(connection) as hit:
         client.get("/about/")
     assert len(hit.captured_queries) == 0
+
+
+# A deploy ------------------------------------------------------------------------------------
+
+
+def test_a_new_release_does_not_serve_the_old_releases_kept_pages(client, about, monkeypatch):
+    """Kept pages are keyed by the code's fingerprint: after a deploy (new templates, new hashed
+    static names) every page is rendered by the new code, though no content changed."""
+    from core import code_version, freshness
+
+    warm(client, about.url)
+    monkeypatch.setattr(code_version, "fingerprint", lambda: "next-release")
+    freshness.forget_local_copy()
+    assert status_of(client.get(about.url)) == "miss"
+    assert status_of(client.get(about.url)) == "hit"
+
+
+def test_the_code_fingerprint_follows_contents_not_dates(tmp_path):
+    from core.code_version import fingerprint_of
+
+    app = tmp_path / "parks"
+    (app / "templates").mkdir(parents=True)
+    template = app / "templates" / "park.html"
+    template.write_text("<h1>{{ page.title }}</h1>")
+    first = fingerprint_of([app])
+    os.utime(template, (1, 1))
+    (app / "notes.md").write_text("not code")
+    (app / "__pycache__").mkdir()
+    (app / "__pycache__" / "models.cpython-311.pyc").write_bytes(b"\0")
+    (app / "tests").mkdir()
+    (app / "tests" / "test_parks.py").write_text("def test(): pass")
+    assert fingerprint_of([app]) == first, "dates, docs, bytecode and tests change nothing"
+    template.write_text("<h1 class='title'>{{ page.title }}</h1>")
+    assert fingerprint_of([app]) != first
+    assert fingerprint_of([app], packages=()) != fingerprint_of([app])
