@@ -42,8 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import wrk  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT,
-    gunicorn,
     manage,
+    measure_server,
     prepare_demo,
     production_env,
     replace_section,
@@ -79,19 +79,6 @@ def targets(env):
         "search": "/api/v1/search/?q=water",
         "ask": "/api/v1/ask?" + urllib.parse.urlencode({"q": QUESTION}),
     }
-
-
-def measure_server(env, paths, names, seconds, connections, workers):
-    results = {}
-    with gunicorn(env, workers=workers) as base:
-        # gunicorn answers once one worker is up; the others may still be importing Django and Wagtail.
-        wrk.run(base + "/healthz", 5, connections)
-        for name in names:
-            url = base + paths[name]
-            wrk.run(url, 2, connections)  # warm up: renditions made, the kept site and departments read
-            results[name] = {"path": paths[name], **wrk.run(url, seconds, connections)[0]}
-            print(f"  {name:<18} {results[name]['rps']:>7.0f}/s  p50 {results[name]['p50']:.2f} ms", flush=True)
-    return results
 
 
 def measure(label, database_url, args, extra_env):

@@ -168,3 +168,29 @@ def replace_section(path, heading, body):
         end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
         lines = [*lines[:start], *section, *lines[end:]]
     path.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def measure_server(env, paths, names, seconds, connections, workers, one_client=False):
+    """wrk on each of ``names`` (keys of ``paths``) against one gunicorn started with ``env``.
+
+    With ``one_client``, each target again with one connection: a request's own time, not its
+    time in the queue. Returns ``{name: {"path", "rps", "p50", "p99", ...}}``.
+    """
+    from bench import wrk
+
+    results = {}
+    width = max(len(name) for name in names) + 1
+    with gunicorn(env, workers=workers) as base:
+        # gunicorn answers once one worker is up; the others may still be importing Django and Wagtail,
+        # which would be charged to the first target measured.
+        wrk.run(base + "/healthz", 5, connections)
+        for name in names:
+            url = base + paths[name]
+            wrk.run(url, 2, connections)  # warm up: the site, navigation, kept copies and renditions, every worker
+            results[name] = {"path": paths[name], **wrk.run(url, seconds, connections)[0]}
+            print(f"  {name:<{width}} {results[name]['rps']:>7.0f}/s  p50 {results[name]['p50']:.2f} ms", flush=True)
+            if one_client:
+                alone = {"path": paths[name], **wrk.run(url, seconds, 1)[0]}
+                results[f"{name}, one client"] = alone
+                print(f"  {name:<{width}} one client {alone['rps']:>7.0f}/s  p50 {alone['p50']:.2f} ms", flush=True)
+    return results

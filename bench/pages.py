@@ -38,8 +38,8 @@ from bench import wrk  # noqa: E402
 from bench.common import (  # noqa: E402
     ROOT,
     copy_seeded_sqlite,
-    gunicorn,
     manage,
+    measure_server,
     prepare_demo,
     production_env,
     replace_section,
@@ -75,25 +75,6 @@ def targets(env):
         "event": event,
         "search": "/search/?q=water",
     }
-
-
-def measure_server(env, paths, names, seconds, connections, workers, one_client=False):
-    """wrk per target; with ``one_client``, each target again with one connection (a request's own time)."""
-    results = {}
-    with gunicorn(env, workers=workers) as base:
-        # gunicorn answers once one worker is up; the others may still be importing Django and Wagtail,
-        # which would be charged to the first target measured.
-        wrk.run(base + "/healthz", 5, connections)
-        for name in names:
-            url = base + paths[name]
-            wrk.run(url, 2, connections)  # warm up: the site, navigation and kept copies, every worker
-            results[name] = {"path": paths[name], **wrk.run(url, seconds, connections)[0]}
-            print(f"  {name:<11} {results[name]['rps']:>7.0f}/s  p50 {results[name]['p50']:.2f} ms", flush=True)
-            if one_client:
-                alone = {"path": paths[name], **wrk.run(url, seconds, 1)[0]}
-                results[f"{name}, one client"] = alone
-                print(f"  {name:<11} one client {alone['rps']:>7.0f}/s  p50 {alone['p50']:.2f} ms", flush=True)
-    return results
 
 
 def measure(label, database_url, args, extra_env):
