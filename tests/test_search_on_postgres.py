@@ -30,6 +30,7 @@ PHASE_FOLLOWS = "JACKSON_POSTGRES_PHASE_FOLLOWS"
 #: on PostgreSQL in CI's second pass.)
 FILES = [
     "tests/test_search_postgres.py",
+    "tests/test_search_postgres_parity.py",
     "tests/test_search_checks.py",
     "tests/test_search_services.py",
 ]
