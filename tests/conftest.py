@@ -358,39 +358,135 @@ def _empty_cache():
     freshness.forget_local_copy()
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run the browser tests last.
+def pytest_configure(config):
+    """Let pytest-xdist hand out files in the order ``pytest_collection_modifyitems`` leaves them.
 
-    They use a live server, whose transactional tests end by flushing the
-    database; module-scoped fixtures elsewhere (the seeded demo city) must
-    never start from that flushed state. pytest-django has already ordered the
-    items; this keeps its order and only moves browser tests to the end.
+    By default ``--dist loadfile`` reorders files by their number of tests, which would scatter
+    the files that share one demo city seed between other files (each return would seed again)
+    and leave one-test files that take a minute (a child PostgreSQL run, Varnish) for the end.
     """
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Order files: the demo city's first, then slow ones, then by size, and browser tests last.
+
+    - The files that use the seeded demo city (``seeded``) run one after another, so a process
+      seeds it once (``_DemoSeed``); they go first because they are the longest.
+    - Then files with tests marked ``slow``, then the rest by number of tests (most first, as
+      pytest-xdist would order them), so the last files handed out are short ones.
+    - Browser tests run last. They use a live server, whose transactional tests end by flushing
+      the database; module-scoped fixtures elsewhere must never start from that flushed state.
+
+    Within a file, pytest-django's order (which it has already set) is kept.
+    """
+    files = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+    seeded_files = {name for name, file_items in files.items() if any(_uses_seed(item) for item in file_items)}
+    config.stash[_SEEDED_MODULES] = seeded_files
+
+    def order(entry):
+        name, file_items = entry
+        browser = any(item.get_closest_marker("browser") is not None for item in file_items)
+        slow = any(item.get_closest_marker("slow") is not None for item in file_items)
+        return (browser, name not in seeded_files, not slow, -len(file_items))
+
+    items[:] = [item for _name, file_items in sorted(files.items(), key=order) for item in file_items]
+
+
+class _DemoSeed:
+    """The demo city, seeded once per process and held in an open transaction.
+
+    Seeding takes 15 to 30 seconds, and most modules that use it only read it. So the seed is
+    not rolled back when a module that used it ends: the next module that uses it starts from
+    the same seed (inside a savepoint of its own, so what one module writes never reaches the
+    next). The first module that does not use it rolls the seed back before any of its fixtures
+    run (``_demo_seed_only_where_used``), so it sees the database exactly as before, and
+    ``pytest_collection_modifyitems`` runs the modules that use it one after another.
+    """
+
+    def __init__(self):
+        self.atomic = None
+        self.output = None
+        self.media = None
+
+    def hold(self, tmp_path_factory, serialized):
+        if self.atomic is None:
+            self.media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+            self.media.enable()
+            restore_migration_snapshot(serialized)
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            try:
+                output = io.StringIO()
+                call_command("seed_demo", stdout=output)
+            except BaseException:
+                self.release()
+                raise
+            self.output = output.getvalue()
+        return self.output
+
+    def release(self):
+        if self.atomic is not None:
+            atomic, self.atomic, self.output = self.atomic, None, None
+            try:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+            finally:
+                cache.clear()
+                self.media.disable()
+                self.media = None
+
+
+_DEMO_SEED = _DemoSeed()
+
+
+def _uses_seed(item):
+    return "seeded" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def _demo_seed(django_db_setup, django_db_blocker):
+    yield _DEMO_SEED
+    with django_db_blocker.unblock():
+        _DEMO_SEED.release()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _demo_seed_only_where_used(request, django_db_blocker):
+    """A module that does not use the demo city never sees one left by the module before it."""
+    if request.node.nodeid in request.config.stash.get(_SEEDED_MODULES, ()):
+        # Every test of the module sees the city, whether or not a module before it left one.
+        request.getfixturevalue("seeded")
+    elif _DEMO_SEED.atomic is not None:
+        with django_db_blocker.unblock():
+            _DEMO_SEED.release()
+
+
+_SEEDED_MODULES = pytest.StashKey[set]()
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory, _serialized_db_contents):
-    """Run seed_demo once for the module; roll everything back at the end.
+def seeded(_demo_seed, django_db_blocker, tmp_path_factory, _serialized_db_contents):
+    """The demo city (seed_demo) for the module; what the module writes is rolled back at its end.
 
-    Demo illustrations are written to a temporary MEDIA_ROOT, not the project's. The seed needs
-    Wagtail's root page: a migration or live-server test that ran earlier in the same process
-    (an xdist worker runs whatever files it is handed) ends with a flush, and this module
-    fixture is set up before any per-test restore, so it restores the migration-time tree itself.
+    Returns what seed_demo printed. The seed itself is shared with the next module that uses it
+    (``_DemoSeed``). Demo illustrations are written to a temporary MEDIA_ROOT, not the project's.
+    The seed needs Wagtail's root page: a migration or live-server test that ran earlier in the
+    same process (an xdist worker runs whatever files it is handed) ends with a flush, and this
+    module fixture is set up before any per-test restore, so it restores the migration-time tree
+    itself.
     """
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
-    media.enable()
     with django_db_blocker.unblock():
-        restore_migration_snapshot(_serialized_db_contents)
+        output = _demo_seed.hold(tmp_path_factory, _serialized_db_contents)
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            output = io.StringIO()
-            call_command("seed_demo", stdout=output)
-            yield output.getvalue()
+            yield output
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
-            media.disable()

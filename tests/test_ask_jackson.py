@@ -7,14 +7,12 @@ module (``seeded`` in tests/conftest.py). The top-1 accuracy is printed
 (``pytest -s tests/test_ask_jackson.py``) and must reach ``REQUIRED_ACCURACY``.
 
 Runs on whichever database DATABASE_URL names; from a SQLite run,
-``test_accuracy_on_postgres`` runs the accuracy tests again on a local PostgreSQL (as
-tests/test_search_on_postgres.py does for search) and reports that accuracy too.
+``test_ask_jackson_accuracy_on_postgres`` in tests/test_search_on_postgres.py runs the accuracy
+tests again on a local PostgreSQL (in the same child run as the search files) and reports that
+accuracy too.
 """
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from django.db import connection
@@ -261,52 +259,6 @@ def test_api_gives_503_not_500_when_answering_fails(db, api, monkeypatch):
     response = api.get("/ask?q=trash")
     assert response.status_code == 503
     assert response.json()["detail"].startswith("Ask Jackson cannot answer right now")
-
-
-# ---------- the same accuracy on PostgreSQL ----------
-
-
-def test_accuracy_on_postgres(capsys):
-    """From a SQLite run, the accuracy tests again on a local PostgreSQL (skipped when none answers)."""
-    from tests.test_search_on_postgres import child_environment, postgres_url, unreachable
-
-    if connection.vendor == "postgresql":
-        pytest.skip("This run is on PostgreSQL: the accuracy test above ran on it.")
-    url = postgres_url()
-    reason = unreachable(url)
-    if reason:
-        message = f"PostgreSQL at {url} is not reachable ({reason}); Ask Jackson's accuracy there was not measured."
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    env = child_environment(url)
-    env["JACKSON_TEST_DB_SUFFIX"] = env["JACKSON_TEST_DB_SUFFIX"].removesuffix("search") + "ask"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-s",
-            "--create-db",
-            "-p",
-            "no:randomly",
-            "tests/test_ask_jackson.py",
-            "-k",
-            "accuracy_on_demo_city or off_topic",
-        ],
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    lines = [line for line in result.stdout.splitlines() if line.startswith(("Ask Jackson on", "  MISS"))]
-    with capsys.disabled():
-        print("\n" + "\n".join(lines or ["(no accuracy line)"]))
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-    assert any(line.startswith("Ask Jackson on postgresql") for line in lines)
 
 
 def test_the_answer_schema_is_in_the_openapi_document():

@@ -1,15 +1,14 @@
 """Relevance: resident-style queries on the demo city must find the right page in the top three.
 
 The cases live in ``search/relevance_cases.py`` (shared with bench/search.py).
-The demo city is seeded once for this module's single test (seeding takes
-seconds, so one test walks every case and reports every miss at once rather
-than stopping at the first). Runs on SQLite and, with DATABASE_URL, on
+The demo city is the seeded one of tests/conftest.py (``seeded``, shared with the
+other files that use it); one test walks every case and reports every miss at once
+rather than stopping at the first. Runs on SQLite and, with DATABASE_URL, on
 PostgreSQL; the top-3 hit rate is printed either way
 (``pytest -s tests/test_search_relevance.py`` shows it).
 """
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from search import engine
@@ -69,9 +68,8 @@ def _strict_misses():
 
 
 @pytest.mark.django_db
-def test_top_three_hit_rate_on_demo_city(capsys):
+def test_top_three_hit_rate_on_demo_city(seeded, capsys):
     """The hit rate over every case, then each stricter case (issue 17's stumbles): all on one seeding."""
-    call_command("seed_demo", verbosity=0)
     misses = []
     for query, acceptable in RELEVANCE_CASES:
         found = top_three(query)
