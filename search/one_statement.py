@@ -16,7 +16,7 @@ tree with string operations, and the database matches once:
 The rank is modelsearch's, written out the same way (``build_tsrank``: ``ts_rank`` of
 each leaf with the configured weights; for ``And`` the product of ``1 + rank`` less one,
 for ``Or`` the mean; the title's rank times its ``title_norm`` plus the body's), so
-results come in the same order: ``tests/test_search_postgres.py`` compares the two for
+results come in the same order: ``tests/test_search_postgres_parity.py`` compares the two for
 every relevance query. The match is ``(title || body) @@ q``, served by the GIN index
 of search/0003, or, for a single word or phrase, ``title @@ q OR body @@ q``, served by
 the GIN indexes on each vector. Each rank is then weighted by page type, and forms that
