@@ -183,9 +183,7 @@ def news_fields(context, page):
 
 def event_fields(context, page):
     """A single event's one date is the page's; a repeating one's is the date listed, else the next."""
-    date = page.__dict__.get("_listed_date")
-    if date is None and page.repeat:
-        date = page.listed_date
+    date = page.listed_date
     url = context.url(page)
     return {
         "start": date.start if date else page.start,

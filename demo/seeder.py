@@ -8,6 +8,7 @@ unless the data (or today's date, for relative dates) changed.
 
 import datetime
 from collections import Counter
+from types import SimpleNamespace
 
 from django.apps import apps
 from wagtail.models import Page, Site
@@ -55,7 +56,7 @@ def _repeating(fields, repeat, today):
     first = open_ended.starts(first)[0]
     fields["start"] = fields["start"].replace(year=first.year, month=first.month, day=first.day)
     fields["end"] = fields["start"] + length
-    dates = Rule.of(_Fields(fields)).starts(first)
+    dates = Rule.of(SimpleNamespace(**fields)).starts(first)
     after_today = [moment for moment in dates if moment.date() > today]
     changes = []
     for number, change, note in repeat.get("changes", ()):
@@ -65,13 +66,6 @@ def _repeating(fields, repeat, today):
             row["new_start"] = city_datetime(moment.date() + datetime.timedelta(days=1), f"{moment:%H:%M}")
         changes.append(row)
     return changes
-
-
-class _Fields:
-    """Page fields read by attribute, as ``Rule.of`` reads a page."""
-
-    def __init__(self, fields):
-        self.__dict__.update(fields)
 
 
 class DemoSeeder:

@@ -1,9 +1,7 @@
 """The event page's admin form: a repeating event's date changes must name dates the rule gives."""
 
-import datetime
 from types import SimpleNamespace
 
-from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from events import recurrence
@@ -23,9 +21,9 @@ class EventPageForm(WagtailAdminPageForm):
         if rule is None:
             self.add_error("repeat", "Date changes are for repeating events: choose how the event repeats.")
             return cleaned
-        if recurrence.problems(rule, _local(start), _local(end)):
+        if recurrence.problems(rule, recurrence.wall_clock(start), recurrence.wall_clock(end)):
             return cleaned  # the page's own clean() reports those
-        scheduled = {moment.date() for moment in rule.starts(_local(start))}
+        scheduled = {moment.date() for moment in rule.starts(recurrence.wall_clock(start))}
         seen = set()
         for form in changes:
             data = form.cleaned_data
@@ -46,7 +44,3 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 _RULE_FIELDS = ("repeat", "repeat_interval", "repeat_days", "repeat_weeks", "repeat_until", "repeat_count")
-
-
-def _local(moment):
-    return timezone.localtime(moment).replace(tzinfo=None) if isinstance(moment, datetime.datetime) else moment

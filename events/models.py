@@ -39,6 +39,7 @@ from core.visibility import KeptPageQuerySet
 from departments.feed_scope import feed_scope, listing_scope
 from events import dates, recurrence
 from events.forms import EventPageForm
+from events.recurrence import wall_clock
 
 #: How long an ended event stays in subscribed calendars (apps delete what a feed no longer holds).
 CALENDAR_KEEPS_PAST = timedelta(days=30)
@@ -337,7 +338,7 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"end": "The event cannot end before it starts."})
         rule = self.rule
         if rule and self.start and self.end:
-            errors = recurrence.problems(rule, _local(self.start), _local(self.end))
+            errors = recurrence.problems(rule, wall_clock(self.start), wall_clock(self.end))
             if errors:
                 raise ValidationError(errors)
 
@@ -355,7 +356,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def repeats(self):
         """The rule in words ("Every 1st and 3rd Tuesday of the month, until …"), or ""."""
         rule = self.rule
-        return rule.describe(_local(self.start)) if rule and self.start else ""
+        return rule.describe(wall_clock(self.start)) if rule and self.start else ""
 
     def occurrence_plan(self):
         """The dates this page gives now, as unsaved ``EventOccurrence`` rows, in order."""
@@ -364,7 +365,8 @@ class EventPage(RoutablePageMixin, BasePage):
         rule = self.rule
         if rule is None:
             return [EventOccurrence(page=self, scheduled=self.start, start=self.start, end=self.end)]
-        first, duration = _local(self.start), _local(self.end) - _local(self.start)
+        first = wall_clock(self.start)
+        duration = wall_clock(self.end) - first
         changes = {change.date: change for change in self.date_changes.all()}
         plan = []
         for local_start in rule.starts(first):
@@ -409,27 +411,24 @@ class EventPage(RoutablePageMixin, BasePage):
         """Every stored date of this event, in order: one query for a repeating event, none for a
         single one, whose one date is the page's own start and end."""
         if not self.repeat:
-            return [EventOccurrence(page=self, scheduled=self.start, start=self.start, end=self.end)]
+            return self.occurrence_plan()
         return list(self.occurrences.order_by("start", "pk"))
 
     def shown_date(self, on=None):
         """The date the page shows: ``on`` (a local date) when it is one of the event's scheduled
         dates, else the next that has not ended, else the last."""
-        dates_ = self.dates
         if on is not None:
-            return next((d for d in dates_ if timezone.localtime(d.scheduled).date() == on), None)
-        now = timezone.now()
-        return next((d for d in dates_ if d.end >= now), dates_[-1] if dates_ else None)
+            return next((d for d in self.dates if d.day == on), None)
+        return recurrence.next_or_last(self.dates, timezone.now())
 
     @property
     def listed_date(self):
-        """The date a search result or an API card shows for a repeating event (the next, else the
-        last), as ``attach_listed_dates`` found it; None for a single event, whose date is its own."""
-        if not self.repeat:
-            return None
-        if "_listed_date" not in self.__dict__:
-            self._listed_date = self.shown_date()
-        return self._listed_date
+        """The date a search result or an API card shows: the one a listing chose (``_listed_date``,
+        the API's list of dates), else a repeating event's next (or last); None for a single event,
+        whose date is its own."""
+        if "_listed_date" in self.__dict__:
+            return self._listed_date
+        return self.shown_date() if self.repeat else None
 
     def upcoming_dates(self, limit=12):
         """The dates that have not ended, soonest first."""
@@ -470,9 +469,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if rule is not None:
             last = self.dates[-1] if self.dates else None
             data["eventSchedule"] = rule.schedule(
-                _local(self.start),
-                last and timezone.localtime(last.scheduled).date(),
-                _local(self.end) - _local(self.start),
+                wall_clock(self.start),
+                last and last.day,
+                wall_clock(self.end) - wall_clock(self.start),
             )
         places = []
         if self.venue_name or self.venue_address:
@@ -549,11 +548,6 @@ def _schema_time(moment, all_day):
     """ISO 8601 in the city's time zone, with its offset; a date alone for an all-day event."""
     local = timezone.localtime(moment)
     return local.date().isoformat() if all_day else local.isoformat(timespec="minutes")
-
-
-def _local(moment):
-    """``moment`` as a naive datetime on the city's wall clock: the rule's arithmetic is local."""
-    return timezone.localtime(moment).replace(tzinfo=None)
 
 
 class EventDateChange(Orderable):
@@ -684,19 +678,14 @@ class EventOccurrence(models.Model):
 
 
 def attach_listed_dates(pages):
-    """Give each repeating event page in ``pages`` its ``listed_date`` (next date, else last) in one
-    query, for a list of mixed pages such as search results (a single event's date is its own)."""
+    """Read the dates of every repeating event page in ``pages`` in one query, for a list of mixed
+    pages such as search results; each then shows its ``listed_date`` with no query of its own."""
     events = {page.pk: page for page in pages if isinstance(page, EventPage) and page.repeat}
     if not events:
         return
-    now = timezone.now()
-    found = {}
+    dates = {pk: [] for pk in events}
     for occurrence in EventOccurrence.objects.filter(page_id__in=events).order_by("start", "pk"):
-        chosen = found.get(occurrence.page_id)
-        if chosen is None or chosen.end < now:  # the first that has not ended, else the last
-            found[occurrence.page_id] = occurrence
+        occurrence.page = events[occurrence.page_id]
+        dates[occurrence.page_id].append(occurrence)
     for pk, page in events.items():
-        occurrence = found.get(pk)
-        if occurrence is not None:
-            occurrence.page = page
-        page._listed_date = occurrence
+        page.__dict__["dates"] = dates[pk]  # the ``dates`` cached_property, filled

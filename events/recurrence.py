@@ -86,6 +86,16 @@ class ChoiceListField(models.CharField):
         )
 
 
+def wall_clock(moment):
+    """An aware ``moment`` as a naive datetime on the city's wall clock: the rule's arithmetic is local."""
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+def next_or_last(dates, now):
+    """The first of ``dates`` (in order) that has not ended by ``now``, else the last, else None."""
+    return next((date for date in dates if date.end >= now), dates[-1] if dates else None)
+
+
 def split(value):
     return [part for part in (value or "").split(",") if part]
 
