@@ -110,11 +110,18 @@ def _published():
     from alerts.models import Alert
 
     alerts = Alert.objects.filter(live=True).prefetch_related("departments", "scope_pages", "hotlines")
-    return [_snapshot(alert) for alert in alerts]
+    return tuple(_snapshot(alert) for alert in alerts)  # frozen records: shared by a process's requests
 
 
 def version():
-    """The alerts' version (``""`` when the cache is out: the list is then computed every time)."""
+    """The alerts' version (``""`` when the cache is out: the list is then computed every time).
+
+    Read once per page view (``freshness.once_per_reading``): the page cache's key and the banner both ask.
+    """
+    return freshness.once_per_reading("alerts-version", _read_version)
+
+
+def _read_version():
     try:
         value = cache.get(VERSION_CACHE_KEY)
         if value is None:
@@ -127,6 +134,7 @@ def version():
 
 
 def _new_version():
+    freshness.forget_local_copy()  # a page view that published an alert reads the new version
     try:
         cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
     except Exception:  # noqa: BLE001 - publishing must not fail because the cache is down
@@ -146,7 +154,7 @@ def forget(**kwargs):
 
 def published():
     """Every published alert, kept under the content version and the alerts' version."""
-    return freshness.kept(f"alerts:published:{version()}", KEEP_SECONDS, _published)
+    return freshness.kept(f"alerts:published:{version()}", KEEP_SECONDS, _published, in_process=True)
 
 
 def _ordered(alerts):

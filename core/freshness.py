@@ -15,9 +15,11 @@ Anything that must never show a hidden page re-checks visibility when it is
 served, so only *new* pages could ever lag, never removed or restricted ones.
 """
 
+import collections
 import contextlib
 import contextvars
 import logging
+import threading
 import time
 import uuid
 
@@ -35,8 +37,17 @@ VERSION_CACHE_KEY = "site:content-version"
 #: The version as this process last read it, and when (``time.monotonic()``), for ``version(within=…)``.
 _last_read = {"value": None, "at": 0.0}
 
-#: Inside ``one_reading()`` (a public page request): the version as first read there.
+#: Inside ``one_reading()`` (a public page request): the version as first read there, and the
+#: values ``kept()`` and ``once_per_reading()`` have handed out in it.
 _this_reading = contextvars.ContextVar("jackson_content_version", default=None)
+
+#: How long this process keeps its own copy of a value marked ``in_process`` (``kept``).
+IN_PROCESS_SECONDS = 5
+#: At most this many such copies per process; the oldest goes first.
+IN_PROCESS_ENTRIES = 256
+
+_in_process = collections.OrderedDict()  # versioned key -> (monotonic expiry, value)
+_in_process_lock = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -62,7 +73,7 @@ def version(within=0.0):
     process is seen at once either way.
     """
     memo = _this_reading.get()
-    if memo:
+    if memo and "value" in memo:
         return memo["value"]
     if within and _last_read["value"] is not None and time.monotonic() - _last_read["at"] < within:
         return _last_read["value"]
@@ -78,10 +89,26 @@ def version(within=0.0):
 
 
 def forget_local_copy():
+    """Read the version (and anything ``once_per_reading``) afresh: this process has just changed it."""
     _last_read["value"] = None
     memo = _this_reading.get()
     if memo is not None:
         memo.clear()
+
+
+def once_per_reading(name, compute):
+    """``compute()`` once per ``one_reading()`` block (every time outside one).
+
+    For cache reads a page view repeats (the alerts' own version is asked by the banner and by
+    the page cache). A bump in this process (``forget_local_copy``) forgets it.
+    """
+    memo = _this_reading.get()
+    if memo is None:
+        return compute()
+    slot = f"once:{name}"
+    if slot not in memo:
+        memo[slot] = compute()
+    return memo[slot]
 
 
 def bump(**kwargs):
@@ -142,17 +169,62 @@ def connect_model(model):
     post_delete.connect(bump, sender=model, dispatch_uid=f"freshness-{model._meta.label_lower}-deleted")
 
 
-def kept(name, seconds, compute):
+def kept(name, seconds, compute, *, in_process=False):
     """``compute()``, kept for ``seconds`` under ``name`` and the current version.
 
     A cache outage costs speed, never the page: the value is then computed every time.
+
+    Inside ``one_reading()`` each key is read from the cache once: a page view asks for the
+    private sections up to five times (every ``.public()`` listing). With ``in_process``, this
+    process also keeps its own copy for up to ``IN_PROCESS_SECONDS``, so a page view under load
+    costs no cache round trip for it at all. That is only for values nobody changes once made
+    (strings, tuples, frozen records): every request of the process shares the one object. The
+    key holds the version, so a bump from any worker is seen as soon as the version is read
+    again (once per page view); only the expiry can run up to ``IN_PROCESS_SECONDS`` late.
     """
     try:
         key = f"{name}:{version()}"
     except Exception:  # noqa: BLE001 - any cache outage
         logger.warning("Cache unavailable; computing %s without it", name, exc_info=True)
         return compute()
-    return kept_under(key, seconds, compute)
+    memo = _this_reading.get()
+    slot = f"kept:{key}"
+    if memo is not None and slot in memo:
+        return memo[slot]
+    value = _from_this_process(key) if in_process else None
+    if value is None:
+        value = kept_under(key, seconds, compute)
+        if in_process and value is not None:
+            _keep_in_this_process(key, value, seconds)
+    if memo is not None:
+        memo[slot] = value
+    return value
+
+
+def _from_this_process(key):
+    with _in_process_lock:
+        found = _in_process.get(key)
+        if found is None:
+            return None
+        expires, value = found
+        if expires <= time.monotonic():
+            del _in_process[key]
+            return None
+        return value
+
+
+def _keep_in_this_process(key, value, seconds):
+    with _in_process_lock:
+        _in_process[key] = (time.monotonic() + min(seconds, IN_PROCESS_SECONDS), value)
+        _in_process.move_to_end(key)
+        while len(_in_process) > IN_PROCESS_ENTRIES:
+            _in_process.popitem(last=False)
+
+
+def forget_in_process_copies():
+    """Drop this process's own copies (tests that change rows without a signal, then clear the cache)."""
+    with _in_process_lock:
+        _in_process.clear()
 
 
 def kept_under(key, seconds, compute):

@@ -26,11 +26,12 @@ def _sections():
     from wagtail.models import Page, PageViewRestriction
 
     def load():
-        private = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        aliases = sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+        private = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
+        aliases = tuple(sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)))
         return private, aliases
 
-    return freshness.kept("private-sections", KEEP_SECONDS, load)
+    # Tuples of strings, which nobody changes: every request of a process may share them.
+    return freshness.kept("private-sections", KEEP_SECONDS, load, in_process=True)
 
 
 def private_paths():

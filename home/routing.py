@@ -69,7 +69,7 @@ def route(root, request, components):
     if not components or len(components) > MAX_DEPTH:
         return None
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
-    found = freshness.kept(f"route:{root.pk}:{digest}", ROUTE_SECONDS, lambda: _find(root, components))
+    found = freshness.kept(f"route:{root.pk}:{digest}", ROUTE_SECONDS, lambda: _find(root, components), in_process=True)
     if not found:
         return None
     label, _, pk = found.rpartition(":")

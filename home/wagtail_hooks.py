@@ -4,9 +4,7 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail import hooks
 
-from core import freshness, page_keeping
-
-RESTRICTED_PATHS_SECONDS = 300
+from core import page_keeping, visibility
 
 
 # Wagtail checks view restrictions in an ``on_serve_page`` wrapper, which runs after every
@@ -42,13 +40,8 @@ def restricted_pages_are_never_kept(page, request, serve_args, serve_kwargs):
 def restricted_paths():
     """The tree paths of every page with a view restriction (their sections start with them).
 
-    Kept under the content version, which any restriction change bumps: asking Wagtail
-    (``page.get_view_restrictions()``) would cost every page view two more queries.
+    The private sections ``core.visibility`` keeps under the content version, which any
+    restriction change bumps: asking Wagtail (``page.get_view_restrictions()``) would cost every
+    page view two more queries.
     """
-    from wagtail.models import PageViewRestriction
-
-    return freshness.kept(
-        "page-cache:restricted-paths",
-        RESTRICTED_PATHS_SECONDS,
-        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    return visibility.private_paths()

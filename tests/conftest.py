@@ -349,13 +349,14 @@ def clock(monkeypatch):
 def _empty_cache():
     """Every test starts with an empty cache: a rolled-back database sends no signals, so
     answers cached by one test (search answers, the navigation) would outlive its pages.
-    The process's own copy of the content version goes with it."""
+    The process's own copies (the content version, kept values) go with it."""
     from django.core.cache import cache
 
     from core import freshness
 
     cache.clear()
     freshness.forget_local_copy()
+    freshness.forget_in_process_copies()
 
 
 def pytest_configure(config):

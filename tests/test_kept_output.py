@@ -55,12 +55,12 @@ def test_kept_fragments_leave_the_page_unchanged(seeded, client, monkeypatch, pa
     real_kept = freshness.kept
     computed, served = [], []
 
-    def watched(name, seconds, compute):
+    def watched(name, seconds, compute, **options):
         def recorded():
             computed.append(name)
             return compute()
 
-        value = real_kept(name, seconds, recorded)
+        value = real_kept(name, seconds, recorded, **options)
         if name.startswith("fragment:"):
             served.append(name)
         return value

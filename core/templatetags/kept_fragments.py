@@ -52,7 +52,9 @@ class KeptFragmentNode(template.Node):
         name = self.name.resolve(context)
         parts = [request.scheme, request.get_host(), *(str(part.resolve(context)) for part in self.parts)]
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-        fragment = freshness.kept(f"fragment:{name}:{digest}", FRAGMENT_SECONDS, lambda: self.nodelist.render(context))
+        fragment = freshness.kept(
+            f"fragment:{name}:{digest}", FRAGMENT_SECONDS, lambda: str(self.nodelist.render(context)), in_process=True
+        )
         # The template's own output, escaped when it was rendered; a cache may hand back a plain str.
         return mark_safe(fragment)  # noqa: S308
 
