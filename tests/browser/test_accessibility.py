@@ -10,15 +10,15 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_has_no_axe_violations_on_desktop_and_mobile(demo_city, open_page, name):
+def test_page_has_no_axe_violations_on_desktop_and_mobile(shared_city, open_page, name):
     for viewport in ("desktop", "mobile"):
-        page = open_page(demo_city[name], viewport)
+        page = open_page(shared_city[name], viewport)
         violations = axe_violations(page)
         assert not violations, f"{name} at {viewport}:\n{format_violations(violations)}"
 
 
-def test_form_with_errors_has_no_axe_violations(demo_city, open_page):
-    page = open_page(demo_city["form"])
+def test_form_with_errors_has_no_axe_violations(shared_city, open_page):
+    page = open_page(shared_city["form"])
     page.get_by_role("button", name="Submit").click()
     page.wait_for_load_state()
     assert page.locator(".error-summary").is_visible()
@@ -26,9 +26,9 @@ def test_form_with_errors_has_no_axe_violations(demo_city, open_page):
     assert not violations, format_violations(violations)
 
 
-def test_mobile_layout_has_no_horizontal_scroll(demo_city, open_page):
+def test_mobile_layout_has_no_horizontal_scroll(shared_city, open_page):
     for name in ("home", "department", "directory", "event", "form"):
-        page = open_page(demo_city[name], "mobile")
+        page = open_page(shared_city[name], "mobile")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 375px"
 
@@ -44,8 +44,8 @@ def _focused(page):
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
-def test_keyboard_reaches_skip_link_search_and_main_navigation(demo_city, open_page, viewport):
-    page = open_page(demo_city["department"], viewport)
+def test_keyboard_reaches_skip_link_search_and_main_navigation(shared_city, open_page, viewport):
+    page = open_page(shared_city["department"], viewport)
     nav_links = page.locator("nav[aria-label='Main'] a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert len(nav_links) == 6
 
@@ -66,16 +66,16 @@ def test_keyboard_reaches_skip_link_search_and_main_navigation(demo_city, open_p
     assert reached == set(nav_links), f"Tab missed main navigation links: {set(nav_links) - reached}"
 
 
-def test_main_navigation_marks_news_and_events_as_the_current_section(demo_city, open_page):
+def test_main_navigation_marks_news_and_events_as_the_current_section(shared_city, open_page):
     """A story or event kept in a department's subtree belongs to News or Events, not Departments (#17)."""
     for name, section in (("news", "News"), ("event", "Events")):
-        page = open_page(demo_city[name])
+        page = open_page(shared_city[name])
         current = page.locator("nav[aria-label='Main'] a[aria-current='page']")
         assert current.all_inner_texts() == [section], name
 
 
-def test_skip_link_moves_focus_to_main(demo_city, open_page):
-    page = open_page(demo_city["news"])
+def test_skip_link_moves_focus_to_main(shared_city, open_page):
+    page = open_page(shared_city["news"])
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert _focused(page)["id"] == "main-content"
@@ -84,8 +84,8 @@ def test_skip_link_moves_focus_to_main(demo_city, open_page):
     assert inside_main, "the next Tab after the skip link should stay inside the main content"
 
 
-def test_search_box_submits_with_keyboard(demo_city, open_page):
-    page = open_page(demo_city["home"])
+def test_search_box_submits_with_keyboard(shared_city, open_page):
+    page = open_page(shared_city["home"])
     page.locator("#site-search").focus()
     page.keyboard.type("pothole")
     page.keyboard.press("Enter")
@@ -93,14 +93,14 @@ def test_search_box_submits_with_keyboard(demo_city, open_page):
     assert page.locator("h1").inner_text().startswith("Search")
 
 
-def test_pages_work_without_javascript(demo_city, browser):
+def test_pages_work_without_javascript(shared_city, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
     try:
         page = context.new_page()
-        page.goto(demo_city["home"])
+        page.goto(shared_city["home"])
         for label in ("Services", "Departments", "News", "Events", "FAQ", "Directory"):
             assert page.get_by_role("link", name=label, exact=True).first.is_visible()
-        page.goto(demo_city["news_index"])
+        page.goto(shared_city["news_index"])
         page.get_by_label("Department").select_option(label="Public Works")
         page.get_by_role("button", name="Apply filters").click()
         assert "department=public-works" in page.url

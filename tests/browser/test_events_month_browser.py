@@ -16,8 +16,8 @@ def assert_axe_clean(page, where):
     assert not violations, f"{where}:\n{format_violations(violations)}"
 
 
-def test_month_view_is_a_table_when_wide_and_a_list_of_days_on_a_phone(demo_city, open_page):
-    url = demo_city["event_index_month"]
+def test_month_view_is_a_table_when_wide_and_a_list_of_days_on_a_phone(shared_city, open_page):
+    url = shared_city["event_index_month"]
     wide = open_page(url, "desktop")
     table = wide.locator("table.month")
     assert table.is_visible()
@@ -50,8 +50,8 @@ def test_month_view_is_a_table_when_wide_and_a_list_of_days_on_a_phone(demo_city
     assert_axe_clean(phone, "next month at 375")
 
 
-def test_month_filters_carry_over_and_the_list_links_back(demo_city, open_page):
-    page = open_page(demo_city["event_index_month"], "desktop")
+def test_month_filters_carry_over_and_the_list_links_back(shared_city, open_page):
+    page = open_page(shared_city["event_index_month"], "desktop")
     page.get_by_label("Department").select_option("parks-recreation")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_load_state()
@@ -66,8 +66,8 @@ def test_month_filters_carry_over_and_the_list_links_back(demo_city, open_page):
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
-def test_date_filter_with_bad_input_is_axe_clean_and_keeps_the_other_filters(demo_city, open_page, viewport):
-    url = demo_city["event_index"] + "?department=parks-recreation&from=2026-13-45&to=%3Cscript%3Ex"
+def test_date_filter_with_bad_input_is_axe_clean_and_keeps_the_other_filters(shared_city, open_page, viewport):
+    url = shared_city["event_index"] + "?department=parks-recreation&from=2026-13-45&to=%3Cscript%3Ex"
     page = open_page(url, viewport)
     date_from = page.get_by_label("From date")
     assert date_from.get_attribute("type") == "date"

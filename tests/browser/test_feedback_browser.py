@@ -24,6 +24,13 @@ def instant_fill(monkeypatch):
     cache.clear()
 
 
+@pytest.fixture
+def feedback_city(shared_city):
+    """The module's city (built once, ``shared_city``) with no feedback yet: each test reads what it sent."""
+    Feedback.objects.all().delete()
+    return shared_city
+
+
 def assert_no_violations(page, state):
     violations = axe_violations(page, context="#feedback")
     assert not violations, f"{state}:\n{format_violations(violations)}"
@@ -36,8 +43,8 @@ def focused(page):
     )
 
 
-def test_js_flow_no_then_report_with_error(demo_city, open_page):
-    page = open_page(demo_city["service"])
+def test_js_flow_no_then_report_with_error(feedback_city, open_page):
+    page = open_page(feedback_city["service"])
     report = page.locator("#feedback-report")
     toggle = page.locator("[data-feedback-toggle]")
     assert toggle.get_attribute("role") == "button"
@@ -50,7 +57,7 @@ def test_js_flow_no_then_report_with_error(demo_city, open_page):
     status = page.locator("[data-feedback-status]")
     status.get_by_text("Tell us what was wrong").wait_for()
     assert report.is_visible()
-    assert page.url == demo_city["service"]  # in place, no navigation
+    assert page.url == feedback_city["service"]  # in place, no navigation
     assert focused(page)["id"] == "feedback-report-heading"
     assert_no_violations(page, "open after No")
 
@@ -73,8 +80,8 @@ def test_js_flow_no_then_report_with_error(demo_city, open_page):
     assert item.what_went_wrong == 'Wrong hours <script>alert("x")</script>'
 
 
-def test_js_yes_announces_thanks(demo_city, open_page):
-    page = open_page(demo_city["service"])
+def test_js_yes_announces_thanks(feedback_city, open_page):
+    page = open_page(feedback_city["service"])
     page.get_by_role("button", name="Yes this page was helpful").click()
     page.locator("[data-feedback-status]").get_by_text("Thank you for your feedback.").wait_for()
     assert page.locator("[data-feedback-status]").get_attribute("role") == "status"
@@ -82,8 +89,8 @@ def test_js_yes_announces_thanks(demo_city, open_page):
     assert Feedback.objects.get().helpful is True
 
 
-def test_keyboard_only(demo_city, open_page):
-    page = open_page(demo_city["service"])
+def test_keyboard_only(feedback_city, open_page):
+    page = open_page(feedback_city["service"])
     page.locator("[data-feedback-vote] button[value=no]").focus()  # start just before the toggle
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Report a problem with this page"
@@ -106,7 +113,7 @@ def test_keyboard_only(demo_city, open_page):
     assert (item.trying_to_do, item.what_went_wrong) == ("Pay a bill", "The link is broken")
 
     # Enter on the toggle works too, and the Cancel control closes it again and returns focus.
-    page = open_page(demo_city["service"])
+    page = open_page(feedback_city["service"])
     page.locator("[data-feedback-toggle]").focus()
     page.keyboard.press("Enter")
     assert page.locator("#feedback-report").is_visible()
@@ -116,13 +123,13 @@ def test_keyboard_only(demo_city, open_page):
     assert focused(page)["text"] == "Report a problem with this page"
 
 
-def test_no_js_flow(demo_city, open_page):
-    page = open_page(demo_city["service"], java_script_enabled=False)
+def test_no_js_flow(feedback_city, open_page):
+    page = open_page(feedback_city["service"], java_script_enabled=False)
     page.get_by_role("button", name="Yes this page was helpful").click()
     page.wait_for_url("**?feedback=thanks#feedback")
     assert page.locator("[data-feedback-status]").inner_text().strip() == "Thank you for your feedback."
 
-    page.goto(demo_city["service"])
+    page.goto(feedback_city["service"])
     page.get_by_role("link", name="Report a problem with this page").click()
     page.wait_for_url("**feedback=report#feedback-report")
     assert page.locator("#feedback-report").is_visible()
@@ -138,9 +145,9 @@ def test_no_js_flow(demo_city, open_page):
     assert Feedback.objects.filter(kind="report").get().what_went_wrong == "The opening hours are out of date"
 
 
-def test_no_js_states_have_no_axe_violations(demo_city, open_page):
+def test_no_js_states_have_no_axe_violations(feedback_city, open_page):
     # axe needs script, so these pages are rendered without it first and then checked as served.
-    base = demo_city["service"]
+    base = feedback_city["service"]
     for state in ("report", "no", "thanks"):
         page = open_page(f"{base}?feedback={state}")
         assert_no_violations(page, f"server-rendered {state}")
@@ -156,8 +163,8 @@ def test_no_js_states_have_no_axe_violations(demo_city, open_page):
 
 
 @pytest.mark.parametrize("path", ["/no-such-page/", "/search/?q=trash"])
-def test_component_on_pages_without_a_wagtail_page(demo_city, open_page, browser, path):
-    origin = demo_city["home"].split("/", 3)
+def test_component_on_pages_without_a_wagtail_page(feedback_city, open_page, browser, path):
+    origin = feedback_city["home"].split("/", 3)
     url = f"{origin[0]}//{origin[2]}{path}"
     context = browser.new_context()
     page = context.new_page()

@@ -28,8 +28,8 @@ def assert_axe_clean(page, where):
     assert not violations, f"{where}:\n{format_violations(violations)}"
 
 
-def test_department_contact_card_comes_first_on_a_phone_and_beside_the_services_when_wide(demo_city, open_page):
-    phone = open_page(demo_city["department"], "mobile")
+def test_department_contact_card_comes_first_on_a_phone_and_beside_the_services_when_wide(shared_city, open_page):
+    phone = open_page(shared_city["department"], "mobile")
     card = box(phone, ".layout-aside-first__aside .contact-card")
     tel = box(phone, ".layout-aside-first__aside a[href^='tel:']")
     services = box(phone, "#services-heading")
@@ -39,7 +39,7 @@ def test_department_contact_card_comes_first_on_a_phone_and_beside_the_services_
     assert no_sideways_scroll(phone)
     assert_axe_clean(phone, "department at 375")
 
-    wide = open_page(demo_city["department"], "desktop")
+    wide = open_page(shared_city["department"], "desktop")
     card = box(wide, ".layout-aside-first__aside .contact-card")
     main = box(wide, ".layout-aside-first__main")
     people = box(wide, ".layout-aside-first__more")
@@ -50,8 +50,8 @@ def test_department_contact_card_comes_first_on_a_phone_and_beside_the_services_
     assert_axe_clean(wide, "department at 1280")
 
 
-def test_directory_shows_cards_with_phone_and_email_on_a_phone_and_a_table_when_wide(demo_city, open_page):
-    phone = open_page(demo_city["directory"], "mobile")
+def test_directory_shows_cards_with_phone_and_email_on_a_phone_and_a_table_when_wide(shared_city, open_page):
+    phone = open_page(shared_city["directory"], "mobile")
     assert no_sideways_scroll(phone)
     links = phone.locator(".directory-table tbody a[href^='tel:'], .directory-table tbody a[href^='mailto:']")
     assert links.count() >= 4
@@ -63,18 +63,18 @@ def test_directory_shows_cards_with_phone_and_email_on_a_phone_and_a_table_when_
     assert phone.evaluate("getComputedStyle(document.querySelector('.directory-table tbody tr')).display") == "block"
     assert_axe_clean(phone, "directory at 375")
 
-    wide = open_page(demo_city["directory"], "desktop")
+    wide = open_page(shared_city["directory"], "desktop")
     assert wide.evaluate("getComputedStyle(document.querySelector('.directory-table')).display") == "table"
     assert wide.locator(".directory-table thead th").first.is_visible()
     assert no_sideways_scroll(wide)
     assert_axe_clean(wide, "directory at 1280")
 
 
-def test_faq_jump_list_leads_to_each_department_without_javascript(demo_city, browser, open_page):
+def test_faq_jump_list_leads_to_each_department_without_javascript(shared_city, browser, open_page):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": PHONE_HEIGHT})
     try:
         page = context.new_page()
-        page.goto(demo_city["faq_index"])
+        page.goto(shared_city["faq_index"])
         jump = page.locator("nav#faq-jump")
         assert jump.is_visible()
         jump.get_by_role("link", name="Parks & Recreation").click()
@@ -86,13 +86,13 @@ def test_faq_jump_list_leads_to_each_department_without_javascript(demo_city, br
         context.close()
     # page.evaluate needs JavaScript: the scroll and axe checks run with it on.
     for viewport in ("mobile", "desktop"):
-        page = open_page(demo_city["faq_index"], viewport)
+        page = open_page(shared_city["faq_index"], viewport)
         assert no_sideways_scroll(page)
         assert_axe_clean(page, f"FAQ at {viewport}")
 
 
-def test_event_details_come_first_and_an_event_without_a_body_has_one_column(demo_city, open_page):
-    phone = open_page(demo_city["event"], "mobile")
+def test_event_details_come_first_and_an_event_without_a_body_has_one_column(shared_city, open_page):
+    phone = open_page(shared_city["event"], "mobile")
     details = box(phone, "#event-details-heading")
     assert details["y"] < box(phone, "#what-to-bring-heading")["y"] < box(phone, "#accessibility-heading")["y"]
     directions = phone.get_by_role("link", name="Get directions")
@@ -101,7 +101,7 @@ def test_event_details_come_first_and_an_event_without_a_body_has_one_column(dem
     assert no_sideways_scroll(phone)
     assert_axe_clean(phone, "event at 375")
 
-    wide = open_page(demo_city["event"], "desktop")
+    wide = open_page(shared_city["event"], "desktop")
     aside = box(wide, ".layout-aside-first__aside")
     main = box(wide, ".layout-aside-first__main")
     assert aside["x"] > main["x"] + main["width"] - 1
@@ -109,7 +109,7 @@ def test_event_details_come_first_and_an_event_without_a_body_has_one_column(dem
 
     for viewport in ("mobile", "desktop"):
         # In the sample city the canceled screening is the event with nothing but its details.
-        lone = open_page(demo_city["event_canceled"], viewport)
+        lone = open_page(shared_city["event_canceled"], viewport)
         assert lone.locator(".layout-aside-first__main").count() == 0
         assert lone.get_by_role("heading", name="Topics").count() == 0
         assert lone.locator(".event-details-only dt", has_text="Topics").is_visible()
@@ -136,11 +136,11 @@ def placeholder_fits(page, selector):
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_home_page_on_a_phone_has_one_search_box_and_top_tasks_on_the_first_screen(demo_city, browser, javascript):
+def test_home_page_on_a_phone_has_one_search_box_and_top_tasks_on_the_first_screen(shared_city, browser, javascript):
     context = browser.new_context(java_script_enabled=javascript, viewport={"width": 375, "height": PHONE_HEIGHT})
     try:
         page = context.new_page()
-        page.goto(demo_city["home"])
+        page.goto(shared_city["home"])
         boxes = visible_search_boxes(page)
         assert boxes.count() == 1
         assert boxes.first.get_attribute("id") == "home-search"
@@ -157,8 +157,8 @@ def test_home_page_on_a_phone_has_one_search_box_and_top_tasks_on_the_first_scre
         context.close()
 
 
-def test_home_page_when_wide_keeps_the_header_search_and_puts_city_hall_beside_the_tasks(demo_city, open_page):
-    page = open_page(demo_city["home"], "desktop")
+def test_home_page_when_wide_keeps_the_header_search_and_puts_city_hall_beside_the_tasks(shared_city, open_page):
+    page = open_page(shared_city["home"], "desktop")
     assert page.locator("#site-search").is_visible()
     assert placeholder_fits(page, "#home-search")
     tasks = box(page, ".home-tasks__main")
@@ -187,7 +187,7 @@ def placeholder_room(page, selector):
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_header_search_placeholder_is_whole_on_a_phone_on_every_page(demo_city, browser, width):
+def test_header_search_placeholder_is_whole_on_a_phone_on_every_page(shared_city, browser, width):
     """Issue 17, point 14: placeholders were cut off at 375 px. The home page has its own box; every
     other page has the header's, whose hint must be read whole on a phone too (and at 320 px, the
     narrowest width WCAG's reflow asks for), with the box still beside its button and no sideways scroll."""
@@ -195,7 +195,7 @@ def test_header_search_placeholder_is_whole_on_a_phone_on_every_page(demo_city, 
     try:
         page = context.new_page()
         for name in ("department", "service", "news", "event", "faq_index", "directory", "form"):
-            page.goto(demo_city[name])
+            page.goto(shared_city[name])
             assert page.locator("#site-search").is_visible(), name
             fit = placeholder_room(page, "#site-search")
             assert fit["text"] <= fit["room"], f"{name} at {width}px: placeholder {fit}"
@@ -207,8 +207,8 @@ def test_header_search_placeholder_is_whole_on_a_phone_on_every_page(demo_city, 
         context.close()
 
 
-def test_home_search_suggestions_have_no_axe_violations(demo_city, open_page):
-    page = open_page(demo_city["home"], "mobile")
+def test_home_search_suggestions_have_no_axe_violations(shared_city, open_page):
+    page = open_page(shared_city["home"], "mobile")
     field = page.locator("#home-search")
     field.focus()
     page.keyboard.type("poth")
@@ -217,7 +217,7 @@ def test_home_search_suggestions_have_no_axe_violations(demo_city, open_page):
     assert_axe_clean(page, "home suggestions at 375")
 
 
-def test_debug_404_is_styled_in_development(demo_city, open_page, browser, settings):
+def test_debug_404_is_styled_in_development(shared_city, open_page, browser, settings):
     """Django's yellow page under DEBUG, as `make run` shows it: its inline CSS is allowed to apply."""
     settings.DEBUG = True
     settings.CSP_RELAX_DEBUG_PAGES = True
@@ -226,7 +226,7 @@ def test_debug_404_is_styled_in_development(demo_city, open_page, browser, setti
         page = context.new_page()
         blocked = []
         page.on("console", lambda message: blocked.append(message.text) if "Content Security" in message.text else None)
-        response = page.goto(demo_city["home"] + "no-such-page/")
+        response = page.goto(shared_city["home"] + "no-such-page/")
         assert response.status == 404
         colour = page.evaluate("getComputedStyle(document.querySelector('#summary')).backgroundColor")
         assert colour == "rgb(255, 255, 204)"

@@ -26,14 +26,14 @@ STATES = {
 }
 
 
-def base_url(demo_city):
-    return demo_city["home"].rstrip("/")
+def base_url(shared_city):
+    return shared_city["home"].rstrip("/")
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
 @pytest.mark.parametrize("state", list(STATES))
-def test_search_page_has_no_axe_violations(demo_city, open_page, state, viewport):
-    page = open_page(base_url(demo_city) + STATES[state], viewport=viewport)
+def test_search_page_has_no_axe_violations(shared_city, open_page, state, viewport):
+    page = open_page(base_url(shared_city) + STATES[state], viewport=viewport)
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
@@ -46,8 +46,8 @@ def assert_in_top_three(page, title):
     assert any(title in text for text in top), top
 
 
-def test_results_page_shows_the_answer(demo_city, open_page):
-    page = open_page(base_url(demo_city) + "/search/?q=pothole")
+def test_results_page_shows_the_answer(shared_city, open_page):
+    page = open_page(base_url(shared_city) + "/search/?q=pothole")
     expect(page.locator("h1")).to_contain_text("pothole")
     expect(page.locator("#search-page-query")).to_have_value("pothole")
     assert_in_top_three(page, "Report a pothole")
@@ -62,8 +62,8 @@ def open_suggestions(page, text="poth"):
     return box
 
 
-def test_combobox_markup(demo_city, open_page):
-    page = open_page(demo_city["home"])
+def test_combobox_markup(shared_city, open_page):
+    page = open_page(shared_city["home"])
     box = page.locator("#site-search")
     expect(box).to_have_attribute("role", "combobox")
     expect(box).to_have_attribute("aria-autocomplete", "list")
@@ -73,8 +73,8 @@ def test_combobox_markup(demo_city, open_page):
     expect(listbox).to_be_hidden()
 
 
-def test_combobox_keyboard(demo_city, open_page):
-    page = open_page(demo_city["home"])
+def test_combobox_keyboard(shared_city, open_page):
+    page = open_page(shared_city["home"])
     box = open_suggestions(page)
     listbox = page.locator("#site-search-suggestions")
     expect(listbox).to_be_visible()
@@ -105,22 +105,22 @@ def test_combobox_keyboard(demo_city, open_page):
     page.wait_for_url(re.compile(re.escape(href) + "$"))
 
 
-def test_enter_without_a_highlighted_option_searches(demo_city, open_page):
-    page = open_page(demo_city["home"])
+def test_enter_without_a_highlighted_option_searches(shared_city, open_page):
+    page = open_page(shared_city["home"])
     open_suggestions(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=poth*")
 
 
-def test_open_suggestions_have_no_axe_violations(demo_city, open_page):
-    page = open_page(demo_city["home"])
+def test_open_suggestions_have_no_axe_violations(shared_city, open_page):
+    page = open_page(shared_city["home"])
     open_suggestions(page)
     page.keyboard.press("ArrowDown")
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
 
-def test_suggestions_are_text_not_markup(demo_city, open_page):
+def test_suggestions_are_text_not_markup(shared_city, open_page):
     from departments.models import ContactPage, DepartmentPage
     from tests.conftest import add_child
 
@@ -128,17 +128,17 @@ def test_suggestions_are_text_not_markup(demo_city, open_page):
         DepartmentPage.objects.get(slug="public-works"),
         ContactPage(title="<img src=x id=injected> Zebulon", slug="zebulon"),
     )
-    page = open_page(demo_city["home"])
+    page = open_page(shared_city["home"])
     open_suggestions(page, "zebu")
     expect(page.locator("#site-search-suggestions [role=option]").first).to_contain_text("<img src=x")
     assert page.locator("#injected").count() == 0
 
 
-def test_search_works_without_javascript(demo_city, browser):
+def test_search_works_without_javascript(shared_city, browser):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(demo_city["home"])
+        page.goto(shared_city["home"])
         expect(page.locator("#site-search")).not_to_have_attribute("role", "combobox")
         page.locator("#site-search").fill("pothole")
         page.locator("#site-search").press("Enter")
@@ -151,7 +151,7 @@ def test_search_works_without_javascript(demo_city, browser):
         context.close()
 
 
-def test_refine_comes_before_the_results_and_pagination_on_a_phone(demo_city, open_page):
+def test_refine_comes_before_the_results_and_pagination_on_a_phone(shared_city, open_page):
     """Issue 17: on a phone "Refine results" sat below the pagination, after every result.
 
     Filters now come first in the page at every width: above the results on a 375-px phone
@@ -179,7 +179,7 @@ def test_refine_comes_before_the_results_and_pagination_on_a_phone(demo_city, op
                 action_url="" if number == 0 else "https://example.gov/gazebo",
             ),
         )
-    page = open_page(base_url(demo_city) + "/search/?q=gazebo", viewport="mobile")
+    page = open_page(base_url(shared_city) + "/search/?q=gazebo", viewport="mobile")
     refine = page.locator("#refine-heading")
     first_result = page.locator(".search-results li").first
     pagination = page.locator("nav[aria-label='Search results pages']")
@@ -207,8 +207,8 @@ def test_refine_comes_before_the_results_and_pagination_on_a_phone(demo_city, op
     assert not violations, format_violations(violations)
 
 
-def test_refine_is_a_left_column_on_a_wide_screen(demo_city, open_page):
-    page = open_page(base_url(demo_city) + "/search/?q=public+works")
+def test_refine_is_a_left_column_on_a_wide_screen(shared_city, open_page):
+    page = open_page(base_url(shared_city) + "/search/?q=public+works")
     refine = page.locator(".search-filters").bounding_box()
     results = page.locator(".search-page__results").bounding_box()
     assert refine["x"] + refine["width"] <= results["x"]
