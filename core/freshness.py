@@ -11,6 +11,10 @@ several: jackson/settings/caches.py), so every worker sees a bump at once.
 The version also carries a fingerprint of the code (``core.code_version``): a deploy forgets
 every kept copy as a publish does, without a bump.
 A bump made inside a transaction is made again when it commits (``bump``).
+A page view (``one_reading``) reads the version once and each kept value once; values nobody
+changes once made (rendered fragments, the private sections, the alerts) are also kept in the
+process for a few seconds (``kept(..., in_process=True)``), so a rendered page costs a handful
+of round trips to Redis rather than twenty.
 Anything that must never show a hidden page re-checks visibility when it is
 served, so only *new* pages could ever lag, never removed or restricted ones.
 """
