@@ -28,45 +28,45 @@ from news.models import NewsPage
 #: The most queries an uncached home or department page may take.
 BUDGET = 12
 
-#: Home page:
-#: 1. the HomePage row (Wagtail's routing turns the kept site's root page into its specific type);
-#: 2. the upcoming events (read every time: which have ended depends on the clock).
+#: Home page: 1. the upcoming events (read every time: which have ended depends on the clock).
+#: The site is kept with its root page as its own type (home/middleware.py), which Wagtail's
+#: routing starts from, so the HomePage row is not read again.
 #: The top tasks, latest news (with their image renditions) and departments are rendered once per
 #: content version and kept as HTML (``{% kept_fragment %}``, core/templatetags/kept_fragments.py);
 #: the first render after a change costs three more queries (``COLD_HOME_QUERIES``).
 #: No query for view restrictions: the private sections are kept (core/visibility.py), both for
 #: ``.public()`` listings and for Wagtail's check of the page itself (and the page cache's).
-HOME_QUERIES = 2
+HOME_QUERIES = 1
 
 #: Home page with its fragments rendered, not kept (the first render after a change, once the
-#: other kept pieces are back): the two above plus 3. the pages the "How do I…" top tasks link to
-#: (one bulk query for the StreamField); 4. the three latest news stories with their images
-#: (``select_related``); 5. the departments list.
-COLD_HOME_QUERIES = 5
+#: other kept pieces are back): the one above plus 2. the pages the "How do I…" top tasks link to
+#: (one bulk query for the StreamField); 3. the three latest news stories with their images
+#: (``select_related``); 4. the departments list.
+COLD_HOME_QUERIES = 4
 
 #: Department page:
-#: 1. HomePage row; 2. the DepartmentPage row (the address's page id and type are kept under the
-#:    content version, home/routing.py, where Wagtail's routing reads two rows per level);
-#: 3. upcoming events in the department.
+#: 1. the DepartmentPage row (the address's page id and type are kept under the content
+#:    version, home/routing.py, where Wagtail's routing reads two rows per level);
+#: 2. upcoming events in the department.
 #: Services, contacts, FAQs, forms and latest news are kept under the content version, and the
 #: page around the events (and the breadcrumb trail) as HTML (``{% kept_fragment %}``).
-DEPARTMENT_QUERIES = 3
+DEPARTMENT_QUERIES = 2
 
-#: News story: 1-5 routing (home, news index, the story: Wagtail's own, since the news index has
-#: routes of its own, home/routing.py); 6. the owning department (nearest DepartmentPage ancestor);
-#: 7. the story's image; 8. its topic tags. The breadcrumb trail is kept as HTML.
-NEWS_QUERIES = 8
+#: News story: 1-4 routing (the news index and the story, two rows each: Wagtail's own, since the
+#: news index has routes of its own, home/routing.py); 5. the owning department (nearest
+#: DepartmentPage ancestor); 6. the story's image; 7. its topic tags. The breadcrumb trail is kept as HTML.
+NEWS_QUERIES = 7
 
-#: Event in a department: 1. HomePage row; 2. the EventPage row (home/routing.py);
-#: 3. the owning department; 4. topic tags. The breadcrumb trail is kept as HTML.
-EVENT_QUERIES = 4
-#: A repeating event (the Council's meetings): the same, and 5. its dates, in one query whatever their number.
-REPEATING_EVENT_QUERIES = 5
+#: Event in a department: 1. the EventPage row (home/routing.py); 2. the owning department;
+#: 3. topic tags. The breadcrumb trail is kept as HTML.
+EVENT_QUERIES = 3
+#: A repeating event (the Council's meetings): the same, and 4. its dates, in one query whatever their number.
+REPEATING_EVENT_QUERIES = 4
 
 #: Service in a department ("Apply for a building permit", whose action is an outside URL):
-#: 1. HomePage row; 2. the ServicePage row (home/routing.py); 3. the owning department.
+#: 1. the ServicePage row (home/routing.py); 2. the owning department.
 #: A service whose action is one of the city's pages adds one query, for that page.
-SERVICE_QUERIES = 3
+SERVICE_QUERIES = 2
 
 #: Search for "water", a query asked before (its answer kept, search/kept_pages.py), on SQLite:
 #: 1. the listed pages still live, public and unexpired; 2. their types (``.specific()``);
