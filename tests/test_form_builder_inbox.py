@@ -334,7 +334,9 @@ def test_inbox_queries_do_not_grow_with_submissions(client, inbox):
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
-        timed = ('FROM "wagtailcore_site"', 'FROM "home_citysettings"')
+        # The site, its settings and its root page are kept together (home/middleware.py): read
+        # again only when something bumped the content version since the last view.
+        timed = ('FROM "wagtailcore_site"', 'FROM "home_citysettings"', 'FROM "home_homepage"')
         return len([q for q in queries if not any(t in q["sql"] for t in timed)])
 
     FormPageSubmission.objects.create(page=form_page, form_data={}).assign(publisher, publisher)
