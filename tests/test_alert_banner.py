@@ -29,6 +29,8 @@ from feedback.views import FEEDBACK_GUARD
 from tests.conftest import add_child
 from tests.form_helpers import ORIGIN, build_form, fresh_stamp
 
+pytestmark = pytest.mark.shared_tree
+
 # ---------- a URL that fails, for the 500 page (this module doubles as a URLconf) ----------
 
 

@@ -22,6 +22,8 @@ from departments.roles import EMERGENCY_PUBLISHER, setup_site_roles
 from home.models import StandardPage
 from tests.conftest import add_child
 
+pytestmark = pytest.mark.shared_tree
+
 NOW = datetime.datetime(2027, 3, 1, 15, 0, tzinfo=datetime.UTC)
 
 

@@ -20,6 +20,8 @@ from lxml import etree
 
 from alerts.models import Alert, AlertHotline, AlertPage
 
+pytestmark = pytest.mark.shared_tree
+
 CAP = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
 CAP_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$")
 FEED_URLS = ["/alerts/feed.rss", "/alerts/feed.atom", "/alerts/feed.json", "/alerts/cap.atom"]

@@ -23,6 +23,8 @@ from departments.roles import COMMUNICATIONS, EMERGENCY_PUBLISHER, setup_site_ro
 from home.models import StandardPage
 from tests.conftest import add_child
 
+pytestmark = pytest.mark.shared_tree
+
 LIST = "wagtailsnippets_alerts_alert:list"
 ADD = "wagtailsnippets_alerts_alert:add"
 

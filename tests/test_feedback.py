@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from feedback.models import Feedback, mask_personal_numbers, strip_personal_query
 
+pytestmark = pytest.mark.shared_tree
+
 ORIGIN = "http://testserver"
 FEEDBACK_RE = re.compile(r'<section class="feedback".*?</section>', re.S)
 

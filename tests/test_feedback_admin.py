@@ -14,6 +14,8 @@ from wagtail.models import GroupPagePermission
 from departments.models import DepartmentPage
 from feedback.models import Feedback, FeedbackEvent
 
+pytestmark = pytest.mark.shared_tree
+
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 LIST_URL = "/admin/snippets/feedback/feedback/"
 

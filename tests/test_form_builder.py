@@ -20,6 +20,8 @@ from tests.form_helpers import (
     valid_answers,
 )
 
+pytestmark = pytest.mark.shared_tree
+
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):

@@ -20,6 +20,8 @@ from home.models import StandardPage
 from tests.conftest import add_child
 from tests.frontend_cache_helpers import RECORDING, RecordingBackend
 
+pytestmark = pytest.mark.shared_tree
+
 DEPT = "/departments/public-works/"
 NEWS_LISTINGS = {"/", "/departments/", DEPT, "/news/", "/news/feed/", "/news/feed/atom/"}
 EVENT_LISTINGS = {"/events/", "/events/past/", "/events/month/", "/events/calendar.ics"}

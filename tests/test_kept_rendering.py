@@ -15,7 +15,7 @@ from wagtail.models import Page
 from home import routing
 from tests.conftest import add_child
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_tree]
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from departments.models import FAQIndexPage, ServiceIndexPage
 from events.models import EventIndexPage
 from home.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_tree]
 
 NAV = re.compile(r'<nav class="main-nav" aria-label="Main">(.*?)</nav>', re.S)
 LINK = re.compile(r'<a class="main-nav__link" href="([^"]+)"( aria-current="page")?>([^<]+)</a>')

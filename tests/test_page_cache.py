@@ -22,7 +22,7 @@ from home.models import CitySettings, StandardPage
 from jackson import page_cache
 from tests.conftest import add_child
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_tree]
 
 
 @pytest.fixture

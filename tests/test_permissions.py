@@ -15,6 +15,8 @@ from departments.roles import COMMUNICATIONS, setup_site_roles
 from home.models import StandardPage
 from tests.conftest import add_child
 
+pytestmark = pytest.mark.shared_tree
+
 NO_COMMENTS = {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000}
 
 

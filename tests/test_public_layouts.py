@@ -15,6 +15,8 @@ from home.templatetags.jackson_tags import directions_destination
 from tests.conftest import add_child
 from tests.render_tree import build_demo_city
 
+pytestmark = pytest.mark.shared_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

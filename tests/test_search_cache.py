@@ -16,6 +16,8 @@ from search.models import SynonymGroup
 from tests.conftest import add_child
 from tests.search_helpers import titles
 
+pytestmark = pytest.mark.shared_tree
+
 
 def queries_for(client, **params):
     with CaptureQueriesContext(connection) as ctx:

@@ -21,7 +21,7 @@ from search.models import QueryStat
 from tests.conftest import add_child
 from tests.search_helpers import titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_tree]
 
 
 @pytest.fixture
