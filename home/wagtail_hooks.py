@@ -30,18 +30,10 @@ def restricted_pages_are_never_kept(page, request, serve_args, serve_kwargs):
     Whatever the restriction check answers (the page for a visitor who passed it, a password
     form, a redirect), it depends on who is asking.
     """
-    paths = restricted_paths()
+    # The private sections' roots, kept under the content version that any restriction change
+    # bumps: asking Wagtail (``page.get_view_restrictions()``) would cost two more queries a view.
+    paths = visibility.private_paths()
     # An alias shows its source page, so its source's restrictions apply to it (as Wagtail does).
     sources = (page, page.alias_of) if page.alias_of_id else (page,)
     if paths and any(source.path.startswith(paths) for source in sources):
         page_keeping.keep_out(request, "view restriction")
-
-
-def restricted_paths():
-    """The tree paths of every page with a view restriction (their sections start with them).
-
-    The private sections ``core.visibility`` keeps under the content version, which any
-    restriction change bumps: asking Wagtail (``page.get_view_restrictions()``) would cost every
-    page view two more queries.
-    """
-    return visibility.private_paths()
