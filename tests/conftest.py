@@ -36,6 +36,7 @@ from events.models import EventIndexPage, EventPage
 from forms.models import FormPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
+from tests import migrated_databases
 
 
 def add_child(parent, page):
@@ -368,9 +369,11 @@ def pytest_configure(config):
     By default ``--dist loadfile`` reorders files by their number of tests, which would scatter
     the files that share one demo city seed between other files (each return would seed again)
     and leave one-test files that take a minute (a child PostgreSQL run, Varnish) for the end.
+    Test databases are migrated once per set of migrations (tests/migrated_databases.py).
     """
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+    migrated_databases.install()
 
 
 @pytest.hookimpl(trylast=True)
