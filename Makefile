@@ -72,4 +72,4 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .cache
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -10,10 +10,12 @@ be answered with a stale schema.
 - **The key** (``fingerprint``) hashes the Django and SQLite versions, ``INSTALLED_APPS`` in order,
   every file of every installed app's migrations package, and the project modules that our
   migrations import (``search.starter_synonyms`` fills the synonyms table, for instance).
-- **SQLite**: the migrated database is copied into ``.cache/test-databases/<key>.sqlite3``
-  (``JACKSON_TEST_DB_CACHE`` moves it) with SQLite's backup API; a later process copies it into its
-  in-memory test database the same way. A file lock makes the second xdist worker wait for the
-  first one's migration rather than run its own beside it.
+- **SQLite**: the migrated database is copied into
+  ``~/.cache/jackson/test-databases/<key>.sqlite3`` (``$XDG_CACHE_HOME`` is honoured;
+  ``JACKSON_TEST_DB_CACHE`` names another directory) with SQLite's backup API; a later process,
+  in this checkout or another clone, copies it into its in-memory test database the same way.
+  A file lock makes the second xdist worker wait for the first one's migration rather than run
+  its own beside it.
 - **PostgreSQL**: the migrated test database is copied to a database named
   ``jackson_migrated_<key>``, and later test databases are created from it with
   ``CREATE DATABASE ... TEMPLATE``, which copies files instead of running migrations. Copies under
@@ -48,7 +50,9 @@ def cache_setting():
 
 def cache_directory():
     value = cache_setting()
-    return Path(value) if value and value != "off" else ROOT / ".cache" / "test-databases"
+    if value and value != "off":
+        return Path(value)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jackson" / "test-databases"
 
 
 def _project_modules_imported_by(path):
