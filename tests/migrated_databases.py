@@ -114,17 +114,20 @@ def _finish_like_django(creation, serialize):
     creation.connection.ensure_connection()
 
 
-def _switch_to_test_database(creation, name):
+def _create_unmigrated(creation, verbosity, autoclobber):
+    """Django's ``create_test_db`` up to its migrate step: make the database, point the connection at it."""
+    name = creation._create_test_db(verbosity, autoclobber, keepdb=False)
     creation.connection.close()
     settings.DATABASES[creation.connection.alias]["NAME"] = name
     creation.connection.settings_dict["NAME"] = name
+    return name
 
 
-def _sqlite_create(original, creation, verbosity, autoclobber, serialize, keepdb):
+def _sqlite_create(original, creation, verbosity, autoclobber, serialize):
     copy = cache_directory() / f"{fingerprint(creation.connection)}.sqlite3"
     with _file_lock(copy.with_suffix(".lock")):
         if not copy.exists():
-            name = original(creation, verbosity, autoclobber, serialize, keepdb)
+            name = original(creation, verbosity, autoclobber, serialize)
             partial = copy.with_suffix(".partial")
             target = sqlite3.connect(partial)
             try:
@@ -133,8 +136,7 @@ def _sqlite_create(original, creation, verbosity, autoclobber, serialize, keepdb
                 target.close()
             os.replace(partial, copy)
             return name
-        name = creation._create_test_db(verbosity, autoclobber, keepdb)
-        _switch_to_test_database(creation, name)
+        name = _create_unmigrated(creation, verbosity, autoclobber)
         creation.connection.ensure_connection()
         source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
         try:
@@ -166,20 +168,19 @@ def _postgres_keep_as_template(creation, name, template):
     creation.connection.ensure_connection()
 
 
-def _postgres_create(original, creation, verbosity, autoclobber, serialize, keepdb):
+def _postgres_create(original, creation, verbosity, autoclobber, serialize):
     template = TEMPLATE_PREFIX + fingerprint(creation.connection)
     test_settings = creation.connection.settings_dict["TEST"]
     if test_settings.get("TEMPLATE") or not _postgres_template_exists(creation, template):
-        name = original(creation, verbosity, autoclobber, serialize, keepdb)
+        name = original(creation, verbosity, autoclobber, serialize)
         if not test_settings.get("TEMPLATE"):
             _postgres_keep_as_template(creation, name, template)
         return name
     test_settings["TEMPLATE"] = template
     try:
-        name = creation._create_test_db(verbosity, autoclobber, keepdb)
+        name = _create_unmigrated(creation, verbosity, autoclobber)
     finally:
         test_settings.pop("TEMPLATE")
-    _switch_to_test_database(creation, name)
     _finish_like_django(creation, serialize)
     return name
 
@@ -194,9 +195,9 @@ def install():
         if keepdb or cache_setting() == "off" or self.connection.settings_dict["TEST"].get("MIGRATE") is False:
             return original(self, verbosity, autoclobber, serialize, keepdb)
         if self.connection.vendor == "sqlite" and self.is_in_memory_db(self._get_test_db_name()):
-            return _sqlite_create(original, self, verbosity, autoclobber, serialize, keepdb)
+            return _sqlite_create(original, self, verbosity, autoclobber, serialize)
         if self.connection.vendor == "postgresql":
-            return _postgres_create(original, self, verbosity, autoclobber, serialize, keepdb)
+            return _postgres_create(original, self, verbosity, autoclobber, serialize)
         return original(self, verbosity, autoclobber, serialize, keepdb)
 
     create_test_db._jackson_migrates_once = True

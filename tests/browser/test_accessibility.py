@@ -16,13 +16,14 @@ def test_page_has_no_axe_violations_on_desktop_and_mobile(shared_city, open_page
     changes by CSS media queries alone (no script reads the width), so a fresh load at 375 px would
     give axe the same document, at twice the cost."""
     page = open_page(shared_city[name], "desktop")
-    for viewport in ("desktop", "mobile"):
-        if viewport == "mobile":
-            page.set_viewport_size(MOBILE)
-            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-            assert page.evaluate("window.innerWidth") == MOBILE["width"]
-        violations = axe_violations(page)
-        assert not violations, f"{name} at {viewport}:\n{format_violations(violations)}"
+    violations = axe_violations(page)
+    assert not violations, f"{name} at desktop:\n{format_violations(violations)}"
+
+    page.set_viewport_size(MOBILE)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.innerWidth") == MOBILE["width"]
+    violations = axe_violations(page)
+    assert not violations, f"{name} at mobile:\n{format_violations(violations)}"
 
 
 def test_form_with_errors_has_no_axe_violations(shared_city, open_page):
