@@ -55,6 +55,16 @@
       active = -1;
     }
 
+    /* The reader closed the list (Escape, or left the box): a request still on its way must not
+       open it again when its answer arrives. */
+    function dismiss() {
+      window.clearTimeout(timer);
+      if (controller) {
+        controller.abort();
+      }
+      close();
+    }
+
     function highlight(index) {
       options.forEach(function (option, i) {
         option.setAttribute("aria-selected", i === index ? "true" : "false");
@@ -167,7 +177,7 @@
       } else if (event.key === "Escape") {
         if (open) {
           event.preventDefault();
-          close();
+          dismiss();
         } else if (input.value) {
           event.preventDefault();
           input.value = "";
@@ -177,7 +187,7 @@
     });
 
     input.addEventListener("blur", function () {
-      window.setTimeout(close, 100);
+      window.setTimeout(dismiss, 100);
     });
   }
 
