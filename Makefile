@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser-tools demo lint format clean
+.PHONY: run test test-browser test-all install install-dev browser-tools demo lint format clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,12 +56,22 @@ browser-tools:
 	  else echo "NOTE: java is missing; the Nu HTML checker test will be skipped."; fi; \
 	fi
 
-## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL), one process per core.
-## PYTEST_WORKERS=0 runs in one process; PYTEST_ARGS selects, e.g. PYTEST_ARGS="-m 'not browser'".
+## Run the test suite (SQLite; set DATABASE_URL for PostgreSQL), one process per core: every test
+## but the browser suite, which `make test-browser` runs (CI runs it too); `make test-all` runs both.
+## PYTEST_WORKERS=0 runs in one process; PYTEST_ARGS selects, e.g. PYTEST_ARGS="tests/test_search.py".
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+TEST_MARKERS ?= not browser
 test: install-dev browser-tools
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "$(TEST_MARKERS)" $(PYTEST_ARGS)
+
+## The browser suite alone: Chromium through Playwright, axe-core on every page type, the Nu checker.
+test-browser:
+	$(MAKE) test TEST_MARKERS=browser
+
+## Everything: the suite and the browser suite in one run.
+test-all:
+	$(MAKE) test TEST_MARKERS=
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
