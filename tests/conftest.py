@@ -8,8 +8,10 @@ kind inside it.
 
 import copy
 import datetime
+import functools
 import io
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -374,6 +376,38 @@ def pytest_configure(config):
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
     migrated_databases.install()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``--dist loadfile``, hand every file that uses the seeded demo city to one worker.
+
+    Each process that runs such a file seeds the city once (``_DemoSeed``, 15 to 30 seconds), so
+    with plain ``loadfile`` both workers seeded it. Here those files are one unit of work, and every
+    other file stays a unit of its own. (pytest-xdist's ``loadgroup`` would do this with marks, but
+    it renames test ids in a way pytest 9 no longer reads.)
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class DemoCityOnOneWorker(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            path = super()._split_scope(nodeid)
+            return "demo city" if _file_uses_seed(config.rootpath / path) else path
+
+    return DemoCityOnOneWorker(config, log)
+
+
+@functools.cache
+def _file_uses_seed(path):
+    """Whether a test file asks for the ``seeded`` fixture: read from its source, because the
+    scheduler runs in the controlling process, which collects no tests. A use it misses (through
+    another fixture) only costs that file's worker a seed of its own."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return re.search(r"def \w+\([^)]*\bseeded\b", source) is not None
 
 
 @pytest.hookimpl(trylast=True)
