@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from wagtail.rich_text import RichText
 
 from departments.models import FAQPage, group_by_department
@@ -20,10 +21,21 @@ pytestmark = pytest.mark.shared_tree
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def pages_once(city_once, department_once, django_db_blocker, tmp_path_factory):
+    """The demo city, built once for the module on the shared tree (tests/conftest.py).
+
+    Building it publishes some forty pages and writes an image; each test only reads it, and
+    what a test adds (an FAQ) is rolled back with the test's savepoint. Its image (and any
+    rendition a test makes) goes to a temporary MEDIA_ROOT, not the project's.
+    """
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")), django_db_blocker.unblock():
+        yield build_demo_city(city_once, department_once)
+
+
 @pytest.fixture
-def pages(city, department, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build_demo_city(city, department)
+def pages(db, pages_once):
+    return pages_once
 
 
 def html_of(client, url):
