@@ -5,6 +5,9 @@ from wagtail.models import PageViewRestriction
 
 from departments.models import FAQPage
 
+# Every test reads the conftest tree; what one writes (a draft, a restriction) is rolled back.
+pytestmark = pytest.mark.shared_tree
+
 
 @pytest.fixture
 def api(client, department):
