@@ -16,6 +16,10 @@ from tests.test_feedback import report_data, send, token
 
 LIST_URL = "/admin/snippets/feedback/feedback/"
 
+# The conftest tree is built once for the module; each test's votes and the feedback contacts
+# ``service`` sets are rolled back with the test's savepoint.
+pytestmark = pytest.mark.shared_tree
+
 
 @pytest.fixture
 def service(department):
