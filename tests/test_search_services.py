@@ -5,6 +5,8 @@ form) were listed side by side. Runs on SQLite and, with DATABASE_URL, on Postgr
 the one-statement path leaves the form out in SQL: search/one_statement.py).
 """
 
+import copy
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -14,29 +16,41 @@ from search import engine
 from tests.conftest import add_child
 from tests.search_helpers import titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.shared_tree, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def bulk_once(department_once, django_db_blocker):
+    """The bulk-pickup service, its form and an FAQ, published (and indexed) once for the module.
+
+    Tests edit, restrict or unpublish them; their savepoint takes that back, search index
+    rows included (the index is a table in the same database on SQLite and PostgreSQL).
+    """
+    dept = department_once["department"]
+    with django_db_blocker.unblock():
+        form = add_child(
+            dept,
+            FormPage(title="Bulk pickup booking", slug="bulk-pickup-booking", intro="<p>Couches, mattresses.</p>"),
+        )
+        service = add_child(
+            dept,
+            ServicePage(
+                title="Request a bulk trash pickup",
+                slug="bulk-trash",
+                intro="We collect large items from the curb.",
+                action_type="request",
+                action_label="Book a pickup",
+                action_page=form,
+            ),
+        )
+        faq = add_child(dept, FAQPage(title="What counts as bulk trash?", slug="bulk-faq", answer="<p>Furniture.</p>"))
+    return {"form": form, "service": service, "faq": faq, "department": dept}
 
 
 @pytest.fixture
-def bulk(department):
-    dept = department["department"]
-    form = add_child(
-        dept,
-        FormPage(title="Bulk pickup booking", slug="bulk-pickup-booking", intro="<p>Couches, mattresses.</p>"),
-    )
-    service = add_child(
-        dept,
-        ServicePage(
-            title="Request a bulk trash pickup",
-            slug="bulk-trash",
-            intro="We collect large items from the curb.",
-            action_type="request",
-            action_label="Book a pickup",
-            action_page=form,
-        ),
-    )
-    faq = add_child(dept, FAQPage(title="What counts as bulk trash?", slug="bulk-faq", answer="<p>Furniture.</p>"))
-    return {"form": form, "service": service, "faq": faq, "department": dept}
+def bulk(db, bulk_once):
+    """A copy per test, so a page changed in memory by one test is not what the next one gets."""
+    return copy.deepcopy(bulk_once)
 
 
 def found(text):
