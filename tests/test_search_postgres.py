@@ -13,7 +13,10 @@ from wagtail.models import Page
 
 from search.backends.database import split_match_postgres_compiler
 
+# The conftest tree is built once for the module (shared_tree); tests that add, expire, restrict
+# or unpublish pages have that rolled back with their savepoint, search index rows included.
 pytestmark = [
+    pytest.mark.shared_tree,
     pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
 ]
