@@ -1,8 +1,10 @@
 """Keeping content fresh: scheduled publishing, next-review dates, the review report and reminders."""
 
+import copy
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -22,37 +24,59 @@ def set_review(page, days_from_today):
 
 
 @pytest.fixture
-def fresh(city, django_user_model):
-    roles = setup_site_roles()
-    parks, parks_roles, _ = create_department("Parks & Recreation")
-    police, police_roles, _ = create_department("Police Department")
-    pages = {
-        "pool": add_child(parks, StandardPage(title="Pool hours", slug="pool", intro="x")),
-        "trails": add_child(parks, StandardPage(title="Trail map", slug="trails", intro="x")),
-        "fresh": add_child(parks, StandardPage(title="New playground", slug="playground", intro="x")),
-        "records": add_child(police, StandardPage(title="Records requests", slug="records", intro="x")),
-    }
-    set_review(pages["pool"], -10)  # overdue
-    set_review(pages["trails"], 5)  # due soon
-    set_review(pages["records"], -1)  # overdue, another department
-    set_review(city["about"], -3)  # city-wide page
+def city(db, city_once):
+    """The conftest city, built once for the module (tests/conftest.py), without its department.
 
-    def user(name, group, email=True):
-        account = django_user_model.objects.create_user(name, f"{name}@example.gov" if email else "", "pw")
-        account.groups.add(group)
-        return account
+    Not the ``shared_tree`` marker: that adds Public Works, and these tests count departments'
+    due pages and reminder emails on the tree as it was when each test built its own.
+    """
+    return copy.deepcopy(city_once)
 
-    return {
-        "city": city,
-        "parks": parks,
-        "police": police,
-        **pages,
-        "parks_publisher": user("parks-publisher", parks_roles.publishers),
-        "parks_publisher_2": user("parks-publisher-2", parks_roles.publishers),
-        "parks_editor": user("parks-editor", parks_roles.editors),
-        "police_publisher": user("police-publisher", police_roles.publishers),
-        "comms": user("comms", roles[COMMUNICATIONS]),
-    }
+
+@pytest.fixture(scope="module")
+def fresh_once(city_once, django_db_blocker):
+    """Two departments with pages at several review dates and their people, built once for the module.
+
+    What a test changes (a review marked, a user deleted) is rolled back with its savepoint.
+    Review dates count from the day the module starts.
+    """
+    with django_db_blocker.unblock():
+        roles = setup_site_roles()
+        parks, parks_roles, _ = create_department("Parks & Recreation")
+        police, police_roles, _ = create_department("Police Department")
+        pages = {
+            "pool": add_child(parks, StandardPage(title="Pool hours", slug="pool", intro="x")),
+            "trails": add_child(parks, StandardPage(title="Trail map", slug="trails", intro="x")),
+            "fresh": add_child(parks, StandardPage(title="New playground", slug="playground", intro="x")),
+            "records": add_child(police, StandardPage(title="Records requests", slug="records", intro="x")),
+        }
+        set_review(pages["pool"], -10)  # overdue
+        set_review(pages["trails"], 5)  # due soon
+        set_review(pages["records"], -1)  # overdue, another department
+        set_review(city_once["about"], -3)  # city-wide page
+
+        def user(name, group, email=True):
+            account = get_user_model().objects.create_user(name, f"{name}@example.gov" if email else "", "pw")
+            account.groups.add(group)
+            return account
+
+        return {
+            "city": city_once,
+            "parks": parks,
+            "police": police,
+            **pages,
+            "parks_publisher": user("parks-publisher", parks_roles.publishers),
+            "parks_publisher_2": user("parks-publisher-2", parks_roles.publishers),
+            "parks_editor": user("parks-editor", parks_roles.editors),
+            "police_publisher": user("police-publisher", police_roles.publishers),
+            "comms": user("comms", roles[COMMUNICATIONS]),
+        }
+
+
+@pytest.fixture
+def fresh(db, fresh_once):
+    """A copy per test, so pages and users changed in memory by one test are not the next one's."""
+    return copy.deepcopy(fresh_once)
 
 
 @pytest.mark.django_db
