@@ -1,5 +1,7 @@
 """A department is one thing: ``create_department``, the admin hook, site roles and demo users."""
 
+import copy
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -13,7 +15,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from departments.models import DepartmentIndexPage, DepartmentPage, DepartmentRoles
+from departments.models import DepartmentPage, DepartmentRoles
 from departments.roles import COMMUNICATIONS, EMERGENCY_PUBLISHER, setup_site_roles
 
 
@@ -31,46 +33,16 @@ def collection_codenames(group, collection):
     )
 
 
-@pytest.mark.django_db
-def test_create_department_sets_up_everything(home, capsys):
-    call_command(
-        "create_department",
-        "Parks & Recreation",
-        "--feedback-emails",
-        "web@parks.example.gov",
-        "--form-emails",
-        "forms@parks.example.gov, director@parks.example.gov",
-    )
-    index = DepartmentIndexPage.objects.get()  # created because it was missing
-    department = DepartmentPage.objects.get(title="Parks & Recreation")
-    assert department.get_parent().specific == index
-    assert department.slug == "parks-recreation"
-    assert department.live
-    assert department.feedback_recipients == ["web@parks.example.gov"]
-    assert department.form_recipients == ["forms@parks.example.gov", "director@parks.example.gov"]
+@pytest.fixture
+def city(db, city_once):
+    """The conftest city, built once for the module (tests/conftest.py), without its department.
 
-    roles = DepartmentRoles.objects.get(department=department)
-    assert roles.editors.name == "Parks & Recreation editors"
-    assert roles.publishers.name == "Parks & Recreation publishers"
-    assert page_codenames(roles.editors, department) == {"add_page", "change_page"}
-    assert {"add_page", "change_page", "publish_page"} <= page_codenames(roles.publishers, department)
-    for group in (roles.editors, roles.publishers):
-        assert group.permissions.filter(codename="access_admin").exists()
-        assert collection_codenames(group, roles.collection) == {
-            "add_image",
-            "change_image",
-            "choose_image",
-            "add_document",
-            "change_document",
-            "choose_document",
-        }
-    assert roles.collection.get_parent() == Collection.get_first_root_node()
-    assert WorkflowPage.objects.get(page=department).workflow == roles.workflow
-    task = roles.workflow.tasks.specific().get()
-    assert isinstance(task, GroupApprovalTask)
-    assert list(task.groups.all()) == [roles.publishers]
-    assert department.get_workflow() == roles.workflow
-    assert "Created department" in capsys.readouterr().out
+    Not the ``shared_tree`` marker: that adds Public Works, and these tests count departments.
+    What a test creates (departments, groups, users) is rolled back with its savepoint.
+    (The test of ``create_department`` on a site without a department index is in
+    test_departments_bare_site.py: this module's index exists from its start.)
+    """
+    return copy.deepcopy(city_once)
 
 
 @pytest.mark.django_db
