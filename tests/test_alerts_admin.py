@@ -6,9 +6,11 @@ browser posts them (``nested_form_data`` / ``inline_formset``), including forged
 that name another department, the whole site, or another department's page.
 """
 
+import copy
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -78,30 +80,41 @@ def denied(response):
     return response.status_code in (403, 404) or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
+@pytest.fixture(scope="module")
+def people_once(city_once, django_db_blocker):
+    """Two departments with a page each, the site roles and one account per role, made once for the module.
+
+    Provisioning a department (pages, groups, permissions) and six accounts costs more than most
+    tests here; tests get deep copies (``people``) and write inside their own savepoints.
+    """
+    with django_db_blocker.unblock():
+        site_roles = setup_site_roles()
+        water, water_roles, _ = create_department("Water and Sewer")
+        parks, parks_roles, _ = create_department("Parks")
+
+        def user(name, *groups, **extra):
+            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw", **extra)
+            account.groups.add(*groups)
+            return account
+
+        return {
+            "water": water,
+            "parks": parks,
+            "water_page": add_child(water, StandardPage(title="Water quality", slug="water-quality", intro="Tests.")),
+            "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer.")),
+            "emergency": user("emergency", site_roles[EMERGENCY_PUBLISHER]),
+            "comms": user("comms", site_roles[COMMUNICATIONS]),
+            "water_publisher": user("water-publisher", water_roles.publishers),
+            "water_editor": user("water-editor", water_roles.editors),
+            "parks_publisher": user("parks-publisher", parks_roles.publishers),
+            "admin": user("admin", is_superuser=True),
+        }
+
+
 @pytest.fixture
-def people(city, django_user_model):
-    site_roles = setup_site_roles()
-    water, water_roles, _ = create_department("Water and Sewer")
-    parks, parks_roles, _ = create_department("Parks")
-
-    def user(name, *groups, **extra):
-        account = django_user_model.objects.create_user(name, f"{name}@example.gov", "pw", **extra)
-        account.groups.add(*groups)
-        return account
-
-    return {
-        "water": water,
-        "parks": parks,
-        "water_page": add_child(water, StandardPage(title="Water quality", slug="water-quality", intro="Tests.")),
-        "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer.")),
-        "emergency": user("emergency", site_roles[EMERGENCY_PUBLISHER]),
-        "comms": user("comms", site_roles[COMMUNICATIONS]),
-        "water_publisher": user("water-publisher", water_roles.publishers),
-        "water_editor": user("water-editor", water_roles.editors),
-        "parks_publisher": user("parks-publisher", parks_roles.publishers),
-        "admin": user("admin", is_superuser=True),
-        "city": city,
-    }
+def people(db, people_once, city):
+    """This test's own copies of the module's people and pages, with the city."""
+    return {**copy.deepcopy(people_once), "city": city}
 
 
 def log_actions(alert):
