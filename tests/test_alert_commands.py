@@ -5,6 +5,7 @@ with a CommandError and writes nothing. The clock is frozen with time-machine wh
 end times matter.
 """
 
+import copy
 import datetime
 import io
 
@@ -46,11 +47,22 @@ def actions(alert):
     return [(e.action, e.user_id) for e in ModelLogEntry.objects.for_instance(alert).order_by("pk")]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def water_once(city_once, django_db_blocker):
+    """The Water and Sewer department, its roles and one page, provisioned once for the module.
+
+    Autouse, so every test sees the same tree whichever tests run (none of them minds it).
+    """
+    with django_db_blocker.unblock():
+        department, roles, _ = create_department("Water and Sewer")
+        page = add_child(department, StandardPage(title="Water quality", slug="water-quality", intro="Tests."))
+        return {"department": department, "roles": roles, "page": page}
+
+
 @pytest.fixture
-def water(city):
-    department, roles, _ = create_department("Water and Sewer")
-    page = add_child(department, StandardPage(title="Water quality", slug="water-quality", intro="Tests."))
-    return {"department": department, "roles": roles, "page": page}
+def water(db, water_once):
+    """This test's own copy of the department (tests write inside their own savepoints)."""
+    return copy.deepcopy(water_once)
 
 
 @pytest.mark.django_db
