@@ -1,14 +1,9 @@
-"""Search backends: configuration, the Elasticsearch mapping, the fallback, and OpenSearch end to end.
+"""Search backends: configuration, the Elasticsearch mapping and the fallback.
 
-There is no Elasticsearch or OpenSearch server on our machines. The
-OpenSearch tests run against ``osmem-server`` (PyPI): an in-memory,
-OpenSearch-compatible server. It is a protocol stand-in, not OpenSearch:
-it proves our OpenSearch code path (configuration, indexing on publish,
-queries, facets, autocomplete) works over the real wire protocol through
-``opensearch-py``, not that OpenSearch ranks like it does here.
+There is no Elasticsearch or OpenSearch server on our machines. OpenSearch end to end,
+against ``osmem-server``, is in tests/test_search_opensearch.py.
 """
 
-import io
 import json
 import logging
 import subprocess
@@ -18,14 +13,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
 
 from departments.models import ContactPage, ServicePage
 from jackson.settings import search as search_settings
 from search import engine
-from search.models import SynonymGroup
 from tests.conftest import add_child
 
 UNREACHABLE = "http://127.0.0.1:9"
@@ -161,78 +153,3 @@ def test_unreachable_cluster_falls_back_to_database(monkeypatch, client, city, c
         assert client.get("/search/", {"q": "pothole"}).status_code == 200
         suggestions = json.loads(client.get("/search/suggest/", {"q": "poth"}).content)
         assert suggestions["results"][0]["title"] == "Report a pothole"
-
-
-# --- OpenSearch end to end, against osmem-server (a protocol stand-in) ---------------
-
-
-@pytest.fixture
-def opensearch(monkeypatch, osmem_url):
-    # The stand-in is a Python process on the same two cores as the test run: give it longer than
-    # production's 3 s before a request counts as lost.
-    backends = backends_for(
-        monkeypatch, OPENSEARCH_URL=osmem_url, SEARCH_INDEX_PREFIX="jacksontest_", SEARCH_TIMEOUT="30"
-    )
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        from wagtail.search.backends import get_search_backend
-
-        # As an operator would: create the indexes with our mappings first.
-        call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
-        yield get_search_backend("default")
-
-
-def refresh(backend):
-    backend.refresh_indexes()
-
-
-@pytest.mark.django_db
-def test_opensearch_end_to_end(opensearch, client, department):
-    """Publishing indexes into the cluster; the search page answers from it, with facets."""
-    assert opensearch.es.indices.exists(index="jacksontest_wagtailcore_page")
-    draft = ServicePage(title="Draft pothole plan", slug="draft-plan", intro="Pothole secrets.", live=False)
-    department["department"].add_child(instance=draft)
-    private = add_child(department["department"], ServicePage(title="Pothole staff notes", slug="notes", intro="x"))
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    refresh(opensearch)
-
-    response = client.get("/search/", {"q": "pothole"})
-    assert response.status_code == 200
-    result_titles = [page.title for page in response.context["search_results"]]
-    assert result_titles[0] == "Report a pothole"
-    assert "Draft pothole plan" not in result_titles and "Pothole staff notes" not in result_titles
-
-    outcome = engine.search("public works")
-    assert outcome.backend == "default" and not outcome.degraded
-    assert outcome.type_counts.get("service") == 1 and outcome.type_counts.get("contact") == 1
-    assert outcome.department_counts.get(department["department"].pk, 0) >= 5
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("typed", ["601-555-0142", "6015550142", "555-0142"])
-def test_opensearch_phone_numbers(opensearch, client, department, typed):
-    refresh(opensearch)
-    outcome = engine.search(typed)
-    assert outcome.backend == "default"
-    assert [page.title for page in outcome.results][0] == "Dana Whitfield"
-
-
-@pytest.mark.django_db
-def test_opensearch_synonyms_and_filters(opensearch, client, department):
-    SynonymGroup.objects.create(terms="trash, garbage, solid waste")
-    refresh(opensearch)
-    response = client.get("/search/", {"q": "garbage", "type": "faq"})
-    assert [page.title for page in response.context["search_results"]] == ["When is trash picked up?"]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("q", ['"', "NEAR(trash", "trash AND", "-x", "a:b", "\x00", "🚧", "x" * 3000])
-def test_opensearch_hostile_queries(opensearch, client, department, q):
-    refresh(opensearch)
-    assert client.get("/search/", {"q": q}).status_code == 200
-
-
-@pytest.mark.django_db
-def test_opensearch_suggest(opensearch, client, department):
-    refresh(opensearch)
-    data = json.loads(client.get("/search/suggest/", {"q": "poth"}).content)
-    assert [item["title"] for item in data["results"]] == ["Report a pothole"]
