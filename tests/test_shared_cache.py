@@ -41,6 +41,11 @@ for line in sys.stdin:
         for _ in range(int(argument)):
             last = _count_in_window("submission-guard:test:client", 600)
         print(last, flush=True)
+    elif command == "clear":
+        from django.core.cache import caches
+        caches["default"].clear()
+        caches["pages"].clear()
+        print("cleared", flush=True)
     elif command == "backend":
         from django.core.cache import caches
         print(type(caches["default"]).__name__, caches["default"].directory, caches["pages"].directory, flush=True)
@@ -61,6 +66,8 @@ class Worker:
             stdout=subprocess.PIPE,
             text=True,
         )
+
+    def wait_until_ready(self):
         assert self.process.stdout.readline().strip() == "ready"
 
     def send(self, command):
@@ -76,19 +83,37 @@ class Worker:
         self.process.wait(timeout=60)
 
 
-@pytest.fixture
-def workers(tmp_path):
-    pair = [Worker(tmp_path / "cache"), Worker(tmp_path / "cache")]
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("shared-cache") / "cache"
+
+
+@pytest.fixture(scope="module")
+def started_workers(cache_dir):
+    """Two workers on one cache directory, started together once for the module.
+
+    Each spends seconds in ``django.setup()``; the tests only talk to them.
+    """
+    pair = [Worker(cache_dir), Worker(cache_dir)]
+    for worker in pair:
+        worker.wait_until_ready()
     yield pair
     for worker in pair:
         worker.close()
 
 
-def test_every_worker_uses_the_disk_cache_in_cache_dir(workers, tmp_path):
+@pytest.fixture
+def workers(started_workers):
+    """The module's workers, their shared cache emptied first, so each test starts as on a new directory."""
+    assert started_workers[0].ask("clear") == "cleared", "a worker is out of step with the test"
+    return started_workers
+
+
+def test_every_worker_uses_the_disk_cache_in_cache_dir(workers, cache_dir):
     backend, default_dir, pages_dir = workers[0].ask("backend").split()
     assert backend == "JacksonDiskCache"
-    assert default_dir == str(tmp_path / "cache" / "default")
-    assert pages_dir == str(tmp_path / "cache" / "pages")
+    assert default_dir == str(cache_dir / "default")
+    assert pages_dir == str(cache_dir / "pages")
 
 
 def test_a_bump_in_one_worker_is_seen_by_the_other_at_once(workers):
