@@ -18,7 +18,7 @@ from django.urls import reverse
 from alerts.models import Scope, Severity
 from tests.test_alert_banner import publish_alert, shown_titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_tree]
 
 
 @pytest.fixture
