@@ -45,6 +45,8 @@ for line in sys.stdin:
         from django.core.cache import caches
         caches["default"].clear()
         caches["pages"].clear()
+        freshness.forget_local_copy()
+        freshness.forget_in_process_copies()
         print("cleared", flush=True)
     elif command == "backend":
         from django.core.cache import caches
