@@ -1,14 +1,18 @@
 """The staff side of department forms: a department-scoped inbox, one submission, private downloads, export."""
 
+import copy
 import csv
 import datetime
 import io
+import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.test import Client, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
@@ -19,6 +23,8 @@ from forms.models import FormPageSubmission, FormUpload
 from forms.storage import check_private_media_root
 from tests.form_helpers import ORIGIN, PDF_BYTES, build_form, png_bytes, valid_answers
 
+pytestmark = pytest.mark.shared_tree
+
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
@@ -27,34 +33,56 @@ def private_media(settings, tmp_path):
     return settings.PRIVATE_MEDIA_ROOT
 
 
+@pytest.fixture(scope="module")
+def inbox_files(tmp_path_factory):
+    """Where the module's two uploads are written once; each test works on its own copy (``inbox``)."""
+    return tmp_path_factory.mktemp("inbox-private")
+
+
+@pytest.fixture(scope="module")
+def inbox_once(city_once, inbox_files, django_db_blocker):
+    """Two departments with a form each, one resident's submission (with a file) to each, and their staff.
+
+    Built once per module: creating departments (groups, workflows) and posting through the public
+    forms took most of each test's time. Tests that change these rows are rolled back (``db``).
+    """
+    with django_db_blocker.unblock(), override_settings(PRIVATE_MEDIA_ROOT=inbox_files):
+        cache.clear()  # the per-client rate limit lives in the cache
+        roles = setup_site_roles()
+        parks, parks_roles, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
+        police, police_roles, _ = create_department("Police Department", form_emails="police@example.gov")
+        parks_form = build_form(parks, "Park pavilion reservation")
+        police_form = build_form(police, "Public records request")
+        client = Client()
+        for page, name in ((parks_form, "pavilion.png"), (police_form, "records.pdf")):
+            content = png_bytes() if name.endswith("png") else PDF_BYTES
+            client.post(page.url, valid_answers(photo_or_document=SimpleUploadedFile(name, content)), **ORIGIN)
+        cache.clear()
+
+        def user(name, group):
+            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw")
+            account.groups.add(group)
+            return account
+
+        return {
+            "parks_form": parks_form,
+            "police_form": police_form,
+            "parks_submission": FormPageSubmission.objects.get(page=parks_form),
+            "police_submission": FormPageSubmission.objects.get(page=police_form),
+            "parks_upload": FormUpload.objects.get(submission__page=parks_form),
+            "police_upload": FormUpload.objects.get(submission__page=police_form),
+            "parks_editor": user("parks-editor", parks_roles.editors),
+            "parks_publisher": user("parks-publisher", parks_roles.publishers),
+            "comms": user("comms", roles[COMMUNICATIONS]),
+        }
+
+
 @pytest.fixture
-def inbox(city, client, django_user_model):
-    roles = setup_site_roles()
-    parks, parks_roles, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
-    police, police_roles, _ = create_department("Police Department", form_emails="police@example.gov")
-    parks_form = build_form(parks, "Park pavilion reservation")
-    police_form = build_form(police, "Public records request")
-    for page, name in ((parks_form, "pavilion.png"), (police_form, "records.pdf")):
-        content = png_bytes() if name.endswith("png") else PDF_BYTES
-        client.post(page.url, valid_answers(photo_or_document=SimpleUploadedFile(name, content)), **ORIGIN)
-    client.logout()
-
-    def user(name, group):
-        account = django_user_model.objects.create_user(name, f"{name}@example.gov", "pw")
-        account.groups.add(group)
-        return account
-
-    return {
-        "parks_form": parks_form,
-        "police_form": police_form,
-        "parks_submission": FormPageSubmission.objects.get(page=parks_form),
-        "police_submission": FormPageSubmission.objects.get(page=police_form),
-        "parks_upload": FormUpload.objects.get(submission__page=parks_form),
-        "police_upload": FormUpload.objects.get(submission__page=police_form),
-        "parks_editor": user("parks-editor", parks_roles.editors),
-        "parks_publisher": user("parks-publisher", parks_roles.publishers),
-        "comms": user("comms", roles[COMMUNICATIONS]),
-    }
+def inbox(inbox_once, inbox_files, private_media, db):
+    """The module's inbox, copied: the uploaded files into this test's private folder (some tests
+    delete them), the objects in memory (some tests change them before saving)."""
+    shutil.copytree(inbox_files, private_media, dirs_exist_ok=True)
+    return copy.deepcopy(inbox_once)
 
 
 def denied(response):
