@@ -1,5 +1,6 @@
 """Issue 17, points 6 and 12: readable references, the resident's confirmation email, and error messages that help."""
 
+import copy
 import re
 from importlib import import_module
 
@@ -23,10 +24,22 @@ def private_media(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def works_once(city_once, django_db_blocker):
+    """Public Works with its groups and workflow, created once per module on conftest's shared city.
+
+    The module is not marked ``shared_tree``: conftest's shared department is also Public Works,
+    with a page at the slug these tests give their forms ("report-a-pothole").
+    """
+    with django_db_blocker.unblock():
+        department, _, _ = create_department("Public Works", form_emails="streets@example.gov")
+        return department
+
+
 @pytest.fixture
-def works(city):
-    department, _, _ = create_department("Public Works", form_emails="streets@example.gov")
-    return department
+def works(works_once, db):
+    """This test's copy of Public Works: adding a form changes the page object in memory."""
+    return copy.deepcopy(works_once)
 
 
 def post(client, page, data):
