@@ -1,5 +1,7 @@
 """Department forms: building them in the admin, residents submitting them, files, spam and notifications."""
 
+import copy
+
 import pytest
 from django.core import mail, signing
 from django.core.cache import cache
@@ -31,17 +33,36 @@ def private_media(settings, tmp_path):
     return settings.PRIVATE_MEDIA_ROOT
 
 
-@pytest.fixture
-def parks(city):
-    department, roles, _ = create_department(
-        "Parks & Recreation", form_emails="reservations@parks.example.gov, director@parks.example.gov"
-    )
-    return department
+@pytest.fixture(scope="module")
+def parks_once(city_once, django_db_blocker):
+    """Parks & Recreation with its groups and workflow, created once per module (the costly part)."""
+    with django_db_blocker.unblock():
+        department, roles, _ = create_department(
+            "Parks & Recreation", form_emails="reservations@parks.example.gov, director@parks.example.gov"
+        )
+        return department
+
+
+@pytest.fixture(scope="module")
+def form_page_once(parks_once, django_db_blocker):
+    """The pavilion form with every field type, built once per module in Parks.
+
+    It is added to ``parks_once`` itself, so that a later test's copy of Parks knows it has a child.
+    """
+    with django_db_blocker.unblock():
+        return build_form(parks_once)
 
 
 @pytest.fixture
-def form_page(parks):
-    return build_form(parks)
+def parks(parks_once, db):
+    """This test's copy of Parks: adding a page changes the page object in memory."""
+    return copy.deepcopy(parks_once)
+
+
+@pytest.fixture
+def form_page(form_page_once, db):
+    """This test's copy of the form: some tests change its fields before publishing."""
+    return copy.deepcopy(form_page_once)
 
 
 def post(client, page, data, **extra):
