@@ -3,6 +3,8 @@
 "Never read" is proved by making Django's body parsers fail the test if they run.
 """
 
+import copy
+
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +18,8 @@ from forms.request_limits import public_post_guard
 from forms.uploads import MAX_FILE_FIELDS_PER_FORM, PUBLIC_BODY_LIMIT, form_body_limit
 from tests.form_helpers import ORIGIN, PDF_BYTES, build_form, png_bytes, valid_answers
 
+pytestmark = pytest.mark.shared_tree
+
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
@@ -24,10 +28,19 @@ def private_media(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def form_page_once(city_once, django_db_blocker):
+    """Parks & Recreation and its pavilion form, built once per module (a department's groups and
+    workflow cost more than most of these tests)."""
+    with django_db_blocker.unblock():
+        department, _roles, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
+        return build_form(department)
+
+
 @pytest.fixture
-def form_page(city):
-    department, _roles, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
-    return build_form(department)
+def form_page(form_page_once, db):
+    """This test's copy of the form: one test adds fields to it in memory."""
+    return copy.deepcopy(form_page_once)
 
 
 @pytest.fixture
@@ -149,23 +162,3 @@ class TestTheFormPage:
     def test_limits_add_up(self):
         assert form_body_limit(1) < PUBLIC_BODY_LIMIT == form_body_limit(MAX_FILE_FIELDS_PER_FORM)
         assert form_body_limit(99) == PUBLIC_BODY_LIMIT
-
-
-@pytest.mark.django_db
-class TestTheAdminIsExempt:
-    def test_staff_still_upload_a_document(self, client, django_user_model, settings):
-        user = django_user_model.objects.create_superuser("editor", "editor@example.gov", "pw")
-        client.force_login(user)
-        document = SimpleUploadedFile("minutes.pdf", PDF_BYTES + b"0" * (3 * 1024 * 1024))
-        response = client.post("/admin/documents/add/", {"title": "Council minutes", "file": document})
-        assert response.status_code == 302
-        from wagtail.documents.models import Document
-
-        assert Document.objects.filter(title="Council minutes").exists()
-
-    def test_staff_still_upload_an_image(self, client, django_user_model):
-        user = django_user_model.objects.create_superuser("editor", "editor@example.gov", "pw")
-        client.force_login(user)
-        image = SimpleUploadedFile("hall.png", png_bytes((40, 30)), content_type="image/png")
-        response = client.post("/admin/images/add/", {"title": "City hall", "file": image})
-        assert response.status_code == 302
