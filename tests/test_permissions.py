@@ -5,7 +5,10 @@ Communications user. Each test signs in as one of them and uses the same
 URLs a person would.
 """
 
+import copy
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -20,28 +23,39 @@ pytestmark = pytest.mark.shared_tree
 NO_COMMENTS = {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000}
 
 
+@pytest.fixture(scope="module")
+def matrix_once(city_once, django_db_blocker):
+    """The two departments, a page in each, and their people, built once per module.
+
+    Creating the departments' groups and workflows and the site roles was most of each test's time.
+    """
+    with django_db_blocker.unblock():
+        site_roles = setup_site_roles()
+        parks, parks_roles, _ = create_department("Parks & Recreation")
+        police, police_roles, _ = create_department("Police Department")
+
+        def user(name, group):
+            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw")
+            account.groups.add(group)
+            return account
+
+        return {
+            "parks": parks,
+            "police": police,
+            "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer hours.")),
+            "police_page": add_child(police, StandardPage(title="Records", slug="records", intro="Police records.")),
+            "parks_editor": user("parks-editor", parks_roles.editors),
+            "parks_publisher": user("parks-publisher", parks_roles.publishers),
+            "police_editor": user("police-editor", police_roles.editors),
+            "comms": user("comms", site_roles[COMMUNICATIONS]),
+            "city": city_once,
+        }
+
+
 @pytest.fixture
-def matrix(city, django_user_model):
-    site_roles = setup_site_roles()
-    parks, parks_roles, _ = create_department("Parks & Recreation")
-    police, police_roles, _ = create_department("Police Department")
-
-    def user(name, group):
-        account = django_user_model.objects.create_user(name, f"{name}@example.gov", "pw")
-        account.groups.add(group)
-        return account
-
-    return {
-        "parks": parks,
-        "police": police,
-        "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer hours.")),
-        "police_page": add_child(police, StandardPage(title="Records", slug="records", intro="Police records.")),
-        "parks_editor": user("parks-editor", parks_roles.editors),
-        "parks_publisher": user("parks-publisher", parks_roles.publishers),
-        "police_editor": user("police-editor", police_roles.editors),
-        "comms": user("comms", site_roles[COMMUNICATIONS]),
-        "city": city,
-    }
+def matrix(matrix_once, db):
+    """This test's copy of the matrix: tests add pages to the departments, which changes them in memory."""
+    return copy.deepcopy(matrix_once)
 
 
 def add_url(parent):
