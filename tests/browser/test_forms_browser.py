@@ -26,13 +26,26 @@ def instant_fill(monkeypatch, settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _form_url(_shared_city, django_db_blocker):
+    """The form with every kind of field, built once for the module in the sample city's Parks & Recreation.
+
+    The sample city's own pavilion form asks other questions (a park, a time block, no upload), so
+    the test's form is added next to it under a slug of its own; it goes with the city at the
+    module's end (``_shared_city``).
+    """
+    with django_db_blocker.unblock():
+        parks, _, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
+        page = build_form(parks, slug="park-pavilion-reservation-every-field")
+    return _shared_city["home"].removesuffix("/") + page.url
+
+
 @pytest.fixture
-def form_url(
-    browser, _restore_serialized_db_contents, django_db_serialized_rollback, transactional_db, live_server, city
-):
-    parks, _, _ = create_department("Parks & Recreation", form_emails="parks@example.gov")
-    page = build_form(parks)
-    return live_server.url + page.url
+def form_url(_form_url, shared_city):
+    """The module's form with no submissions yet: each test reads only what it sent."""
+    FormUpload.objects.all().delete()
+    FormPageSubmission.objects.all().delete()
+    return _form_url
 
 
 def form(page):

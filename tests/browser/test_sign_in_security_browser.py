@@ -5,23 +5,47 @@ lockout page, and the refusal for an oversized post.
 """
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
+from accounts.page_passwords import LOG_ACTION as PAGE_PASSWORD_FAILED
 from forms.uploads import PUBLIC_BODY_LIMIT
 from tests.browser.axe import axe_violations, format_violations
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def _site(_shared_city, django_db_blocker):
+    """The sample city's About page behind a password, set once for the module; and the accounts it
+    started with, so each test's own can go."""
+    with django_db_blocker.unblock():
+        about = Page.objects.get(depth=3, slug="about")
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.PASSWORD, password="sesame")
+        users = set(get_user_model().objects.values_list("pk", flat=True))
+    base = _shared_city["home"].removesuffix("/")
+    assert _shared_city["standard"] == base + about.url
+    return base, {"about": about}, users
+
+
 @pytest.fixture
-def site(browser, _restore_serialized_db_contents, django_db_serialized_rollback, transactional_db, live_server, city):
+def site(_site, shared_city):
+    """The module's city (``_site``) with no sign-in history: each test starts unthrottled.
+
+    The counts for page passwords are in the cache; django-axes keeps its attempts and lockouts
+    in tables; a sign-in leaves a session; a test may add an account.
+    """
+    from axes.models import AccessAttempt, AccessAttemptExpiration, AccessFailureLog, AccessLog
+    from django.contrib.sessions.models import Session
     from django.core.cache import cache
 
+    base, city, users = _site
     cache.clear()
-    PageViewRestriction.objects.create(
-        page=city["about"], restriction_type=PageViewRestriction.PASSWORD, password="sesame"
-    )
-    return live_server.url, city
+    for model in (AccessAttemptExpiration, AccessAttempt, AccessFailureLog, AccessLog, Session):
+        model.objects.all().delete()
+    PageLogEntry.objects.filter(action=PAGE_PASSWORD_FAILED).delete()
+    get_user_model().objects.exclude(pk__in=users).delete()
+    return base, city
 
 
 def assert_accessible(page, state):
@@ -44,10 +68,10 @@ def test_page_password_form_wrong_and_throttled(site, open_page, settings):
     assert_accessible(page, "throttled")
 
 
-def test_admin_lockout_page(site, open_page, settings, django_user_model):
+def test_admin_lockout_page(site, open_page, settings):
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 2
-    django_user_model.objects.create_user("clerk", "clerk@example.gov", "right-password", is_staff=True)
+    get_user_model().objects.create_user("clerk", "clerk@example.gov", "right-password", is_staff=True)
     base, _city = site
     page = open_page(base + "/admin/login/")
     for _ in range(2):
