@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import require_tool
+from tests.browser.test_alerts_browser import delete_alerts
 from tests.browser.test_html_validity import VNU_JAR
 from tests.test_alert_feeds import HOSTILE_MESSAGE, HOSTILE_TITLE, make_alert
 
@@ -18,9 +19,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def served(browser, _restore_serialized_db_contents, django_db_serialized_rollback, transactional_db, live_server):
-    """A live server (transactional, with the root page restored afterwards), started after the browser."""
-    return live_server.url
+def served(shared_city, request):
+    """The module's live server, on its sample city (``shared_city``, built once): its URL.
+
+    The alerts a test makes are deleted after it (``delete_alerts``), so the next test starts with none.
+    """
+    request.addfinalizer(delete_alerts)
+    return shared_city["home"].removesuffix("/")
 
 
 def check_page(open_page, url):
@@ -34,7 +39,7 @@ def check_page(open_page, url):
     return page
 
 
-def test_alerts_page_is_accessible_with_alerts(served, home, open_page):
+def test_alerts_page_is_accessible_with_alerts(served, open_page):
     make_alert(
         "Water main break on State Street",
         severity="emergency",
@@ -51,7 +56,7 @@ def test_alerts_page_is_accessible_with_alerts(served, home, open_page):
     assert listing.get_by_role("link", name="601-555-0100", exact=True).get_attribute("href") == "tel:+16015550100"
 
 
-def test_alerts_page_is_accessible_when_empty(served, home, open_page):
+def test_alerts_page_is_accessible_when_empty(served, open_page):
     page = check_page(open_page, served + "/alerts/")
     assert page.get_by_text("There are no alerts right now").is_visible()
 
