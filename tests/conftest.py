@@ -47,6 +47,15 @@ def add_child(parent, page):
     return page
 
 
+def staff_account(name, *groups, email=True, **extra):
+    """An account called ``name`` (password "pw"; ``name``@example.gov unless ``email=False``) in ``groups``."""
+    from django.contrib.auth import get_user_model
+
+    account = get_user_model().objects.create_user(name, f"{name}@example.gov" if email else "", "pw", **extra)
+    account.groups.add(*groups)
+    return account
+
+
 def _build_home():
     home = HomePage.objects.first()
     if home is None:

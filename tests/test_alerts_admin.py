@@ -10,7 +10,6 @@ import copy
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -23,7 +22,7 @@ from alerts.models import Alert, AlertPage, Scope, Severity
 from departments.provisioning import create_department
 from departments.roles import COMMUNICATIONS, EMERGENCY_PUBLISHER, setup_site_roles
 from home.models import StandardPage
-from tests.conftest import add_child
+from tests.conftest import add_child, staff_account
 
 pytestmark = pytest.mark.shared_tree
 
@@ -92,22 +91,17 @@ def people_once(city_once, django_db_blocker):
         water, water_roles, _ = create_department("Water and Sewer")
         parks, parks_roles, _ = create_department("Parks")
 
-        def user(name, *groups, **extra):
-            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw", **extra)
-            account.groups.add(*groups)
-            return account
-
         return {
             "water": water,
             "parks": parks,
             "water_page": add_child(water, StandardPage(title="Water quality", slug="water-quality", intro="Tests.")),
             "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer.")),
-            "emergency": user("emergency", site_roles[EMERGENCY_PUBLISHER]),
-            "comms": user("comms", site_roles[COMMUNICATIONS]),
-            "water_publisher": user("water-publisher", water_roles.publishers),
-            "water_editor": user("water-editor", water_roles.editors),
-            "parks_publisher": user("parks-publisher", parks_roles.publishers),
-            "admin": user("admin", is_superuser=True),
+            "emergency": staff_account("emergency", site_roles[EMERGENCY_PUBLISHER]),
+            "comms": staff_account("comms", site_roles[COMMUNICATIONS]),
+            "water_publisher": staff_account("water-publisher", water_roles.publishers),
+            "water_editor": staff_account("water-editor", water_roles.editors),
+            "parks_publisher": staff_account("parks-publisher", parks_roles.publishers),
+            "admin": staff_account("admin", is_superuser=True),
         }
 
 

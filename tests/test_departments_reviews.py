@@ -4,7 +4,6 @@ import copy
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,7 +13,7 @@ from departments.provisioning import create_department
 from departments.roles import COMMUNICATIONS, setup_site_roles
 from home.models import StandardPage
 from reviews.models import PageReview
-from tests.conftest import add_child
+from tests.conftest import add_child, staff_account
 
 
 def set_review(page, days_from_today):
@@ -55,21 +54,16 @@ def fresh_once(city_once, django_db_blocker):
         set_review(pages["records"], -1)  # overdue, another department
         set_review(city_once["about"], -3)  # city-wide page
 
-        def user(name, group, email=True):
-            account = get_user_model().objects.create_user(name, f"{name}@example.gov" if email else "", "pw")
-            account.groups.add(group)
-            return account
-
         return {
             "city": city_once,
             "parks": parks,
             "police": police,
             **pages,
-            "parks_publisher": user("parks-publisher", parks_roles.publishers),
-            "parks_publisher_2": user("parks-publisher-2", parks_roles.publishers),
-            "parks_editor": user("parks-editor", parks_roles.editors),
-            "police_publisher": user("police-publisher", police_roles.publishers),
-            "comms": user("comms", roles[COMMUNICATIONS]),
+            "parks_publisher": staff_account("parks-publisher", parks_roles.publishers),
+            "parks_publisher_2": staff_account("parks-publisher-2", parks_roles.publishers),
+            "parks_editor": staff_account("parks-editor", parks_roles.editors),
+            "police_publisher": staff_account("police-publisher", police_roles.publishers),
+            "comms": staff_account("comms", roles[COMMUNICATIONS]),
         }
 
 

@@ -7,7 +7,6 @@ import io
 import shutil
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -21,6 +20,7 @@ from departments.provisioning import create_department
 from departments.roles import COMMUNICATIONS, setup_site_roles
 from forms.models import FormPageSubmission, FormUpload
 from forms.storage import check_private_media_root
+from tests.conftest import staff_account
 from tests.form_helpers import ORIGIN, PDF_BYTES, build_form, png_bytes, valid_answers
 
 pytestmark = pytest.mark.shared_tree
@@ -59,11 +59,6 @@ def inbox_once(city_once, inbox_files, django_db_blocker):
             client.post(page.url, valid_answers(photo_or_document=SimpleUploadedFile(name, content)), **ORIGIN)
         cache.clear()
 
-        def user(name, group):
-            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw")
-            account.groups.add(group)
-            return account
-
         return {
             "parks_form": parks_form,
             "police_form": police_form,
@@ -71,9 +66,9 @@ def inbox_once(city_once, inbox_files, django_db_blocker):
             "police_submission": FormPageSubmission.objects.get(page=police_form),
             "parks_upload": FormUpload.objects.get(submission__page=parks_form),
             "police_upload": FormUpload.objects.get(submission__page=police_form),
-            "parks_editor": user("parks-editor", parks_roles.editors),
-            "parks_publisher": user("parks-publisher", parks_roles.publishers),
-            "comms": user("comms", roles[COMMUNICATIONS]),
+            "parks_editor": staff_account("parks-editor", parks_roles.editors),
+            "parks_publisher": staff_account("parks-publisher", parks_roles.publishers),
+            "comms": staff_account("comms", roles[COMMUNICATIONS]),
         }
 
 

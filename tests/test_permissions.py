@@ -8,7 +8,6 @@ URLs a person would.
 import copy
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -16,7 +15,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from departments.provisioning import create_department
 from departments.roles import COMMUNICATIONS, setup_site_roles
 from home.models import StandardPage
-from tests.conftest import add_child
+from tests.conftest import add_child, staff_account
 
 pytestmark = pytest.mark.shared_tree
 
@@ -34,20 +33,15 @@ def matrix_once(city_once, django_db_blocker):
         parks, parks_roles, _ = create_department("Parks & Recreation")
         police, police_roles, _ = create_department("Police Department")
 
-        def user(name, group):
-            account = get_user_model().objects.create_user(name, f"{name}@example.gov", "pw")
-            account.groups.add(group)
-            return account
-
         return {
             "parks": parks,
             "police": police,
             "parks_page": add_child(parks, StandardPage(title="Pool hours", slug="pool-hours", intro="Summer hours.")),
             "police_page": add_child(police, StandardPage(title="Records", slug="records", intro="Police records.")),
-            "parks_editor": user("parks-editor", parks_roles.editors),
-            "parks_publisher": user("parks-publisher", parks_roles.publishers),
-            "police_editor": user("police-editor", police_roles.editors),
-            "comms": user("comms", site_roles[COMMUNICATIONS]),
+            "parks_editor": staff_account("parks-editor", parks_roles.editors),
+            "parks_publisher": staff_account("parks-publisher", parks_roles.publishers),
+            "police_editor": staff_account("police-editor", police_roles.editors),
+            "comms": staff_account("comms", site_roles[COMMUNICATIONS]),
             "city": city_once,
         }
 
