@@ -360,11 +360,12 @@ def clock(monkeypatch):
     return now
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Every test starts with an empty cache: a rolled-back database sends no signals, so
-    answers cached by one test (search answers, the navigation) would outlive its pages.
-    The process's own copies (the content version, kept values) go with it."""
+def forget_kept_answers():
+    """Empty the cache and the process's own copies (the content version, kept values).
+
+    A rolled-back database sends no signals, so answers cached while its rows existed (search
+    answers, the navigation) would otherwise outlive them.
+    """
     from django.core.cache import cache
 
     from core import freshness
@@ -372,6 +373,12 @@ def _empty_cache():
     cache.clear()
     freshness.forget_local_copy()
     freshness.forget_in_process_copies()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with nothing kept from the test before it (``forget_kept_answers``)."""
+    forget_kept_answers()
 
 
 def pytest_configure(config):

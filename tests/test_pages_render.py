@@ -33,7 +33,7 @@ from forms.models import FormPage
 from home.models import CitySettings, HomePage, StandardPage
 from home.templatetags.jackson_tags import policy_links, tel_href
 from news.models import NewsIndexPage, NewsPage
-from tests.conftest import add_child
+from tests.conftest import add_child, forget_kept_answers
 from tests.render_tree import build_demo_city
 
 INDEX_PAGES = [
@@ -576,16 +576,6 @@ def _add_items(dept):
         add_child(dept, ServicePage(title=f"Extra service {number}", slug=f"extra-s-{number}", intro="More."))
 
 
-def _forget_kept_answers():
-    from django.core.cache import cache
-
-    from core import freshness
-
-    cache.clear()
-    freshness.forget_local_copy()
-    freshness.forget_in_process_copies()
-
-
 @pytest.fixture(scope="module")
 def listing_queries(pages_once, department_once, django_db_blocker):
     """{listing: (queries before, queries after)} around adding 25 pages, counted once for all listings.
@@ -598,7 +588,7 @@ def listing_queries(pages_once, department_once, django_db_blocker):
     client = Client()
     counts = {}
     with django_db_blocker.unblock():
-        _forget_kept_answers()
+        forget_kept_answers()
         with transaction.atomic():
             for name in LISTINGS:
                 client.get(pages_once[name])  # warm caches (site root paths, content types)
@@ -608,7 +598,7 @@ def listing_queries(pages_once, department_once, django_db_blocker):
                 client.get(pages_once[name])  # the new pages forgot the kept navigation: fill it again
                 counts[name].append(_query_count(client, pages_once[name]))
             transaction.set_rollback(True)
-        _forget_kept_answers()
+        forget_kept_answers()
     return counts
 
 
